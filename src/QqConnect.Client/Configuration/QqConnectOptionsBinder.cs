@@ -1,0 +1,51 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace QqConnect.Client;
+
+/// <summary>
+/// Reads <see cref="QqConnectOptions"/> from a configuration section without reflection, so binding is
+/// safe under trimming and NativeAOT. Keys are the property names; missing keys keep their defaults.
+/// </summary>
+internal static class QqConnectOptionsBinder
+{
+    public static void Bind(IConfiguration section, QqConnectOptions options)
+    {
+        options.AppId = section[nameof(QqConnectOptions.AppId)] ?? options.AppId;
+        options.AppKey = section[nameof(QqConnectOptions.AppKey)] ?? options.AppKey;
+        options.RedirectUri = section[nameof(QqConnectOptions.RedirectUri)] ?? options.RedirectUri;
+        if (section[nameof(QqConnectOptions.BaseAddress)] is { Length: > 0 } baseAddress)
+        {
+            options.BaseAddress = Uri.TryCreate(baseAddress, UriKind.Absolute, out var uri)
+                ? uri
+                : throw Invalid(nameof(QqConnectOptions.BaseAddress), "an absolute URL");
+        }
+
+        var scopes = section.GetSection(nameof(QqConnectOptions.Scopes));
+        if (scopes.Value is { Length: > 0 } list)
+        {
+            options.Scopes = list.Split([','], StringSplitOptions.RemoveEmptyEntries).Select(scope => scope.Trim()).ToList();
+        }
+        else if (scopes.GetChildren().Select(child => child.Value).OfType<string>().ToList() is { Count: > 0 } items)
+        {
+            options.Scopes = items;
+        }
+
+        options.RequestUnionId = ReadBool(section, nameof(QqConnectOptions.RequestUnionId), options.RequestUnionId);
+        options.UseJsonFormat = ReadBool(section, nameof(QqConnectOptions.UseJsonFormat), options.UseJsonFormat);
+        if (section[nameof(QqConnectOptions.MaxResponseBodySize)] is { Length: > 0 } size)
+        {
+            options.MaxResponseBodySize = int.TryParse(size, NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes)
+                ? bytes
+                : throw Invalid(nameof(QqConnectOptions.MaxResponseBodySize), "a whole number of bytes");
+        }
+    }
+
+    private static bool ReadBool(IConfiguration section, string key, bool current) =>
+        section[key] is { Length: > 0 } text
+            ? bool.TryParse(text, out var value) ? value : throw Invalid(key, "true or false")
+            : current;
+
+    private static InvalidOperationException Invalid(string key, string expected) =>
+        new($"The configuration value QqConnectOptions.{key} must be {expected}.");
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using QqConnect.Client.Security;
+
+namespace QqConnect.Client;
+
+/// <summary>Checks <see cref="QqConnectOptions"/>: at client construction for direct use, at start-up under DI.</summary>
+public sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOptions>
+{
+    /// <summary>The smallest accepted <see cref="QqConnectOptions.MaxResponseBodySize"/>.</summary>
+    public const int MinResponseBodySize = 1024;
+
+    /// <summary>The largest accepted <see cref="QqConnectOptions.MaxResponseBodySize"/>.</summary>
+    public const int MaxResponseBodySize = 16 * 1024 * 1024;
+
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, QqConnectOptions options)
+    {
+        var failures = Check(options);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Lists what is wrong with <paramref name="options"/>; empty when they are valid.</summary>
+    /// <param name="options">The options to check.</param>
+    /// <returns>One sentence per problem, free of secrets.</returns>
+    public static IReadOnlyList<string> Check(QqConnectOptions options)
+    {
+        Guard.NotNull(options, nameof(options));
+
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.AppId))
+        {
+            failures.Add("QqConnectOptions.AppId is required (the APP ID from the QQ Connect console).");
+        }
+        else if (HasControlOrSpace(options.AppId))
+        {
+            failures.Add("QqConnectOptions.AppId must not contain spaces or control characters.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.AppKey))
+        {
+            failures.Add("QqConnectOptions.AppKey is required (the APP Key from the QQ Connect console).");
+        }
+        else if (HasControlOrSpace(options.AppKey))
+        {
+            failures.Add("QqConnectOptions.AppKey must not contain spaces or control characters.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.RedirectUri))
+        {
+            failures.Add("QqConnectOptions.RedirectUri is required (the callback URL exactly as registered).");
+        }
+        else if (!Uri.TryCreate(options.RedirectUri, UriKind.Absolute, out var redirect) || (redirect.Scheme != Uri.UriSchemeHttps && redirect.Scheme != Uri.UriSchemeHttp))
+        {
+            failures.Add("QqConnectOptions.RedirectUri must be an absolute http or https URL, such as https://example.com/signin-qq.");
+        }
+
+        if (options.BaseAddress is null || !options.BaseAddress.IsAbsoluteUri)
+        {
+            failures.Add("QqConnectOptions.BaseAddress must be an absolute URL.");
+        }
+        else if (options.BaseAddress.Scheme != Uri.UriSchemeHttps && !(options.BaseAddress.Scheme == Uri.UriSchemeHttp && IsLoopback(options.BaseAddress)))
+        {
+            failures.Add("QqConnectOptions.BaseAddress must use https; plain http is accepted only for loopback hosts (a local emulator).");
+        }
+
+        if (options.Scopes is not null)
+        {
+            foreach (var scope in options.Scopes)
+            {
+                if (string.IsNullOrWhiteSpace(scope) || HasControlOrSpace(scope) || scope.Contains(','))
+                {
+                    failures.Add("QqConnectOptions.Scopes must hold API names such as get_user_info, without spaces or commas.");
+                    break;
+                }
+            }
+        }
+
+        if (options.MaxResponseBodySize < MinResponseBodySize || options.MaxResponseBodySize > MaxResponseBodySize)
+        {
+            failures.Add($"QqConnectOptions.MaxResponseBodySize must be between {MinResponseBodySize} and {MaxResponseBodySize} bytes.");
+        }
+
+        return failures;
+    }
+
+    internal static void ThrowIfInvalid(QqConnectOptions options)
+    {
+        var failures = Check(options);
+        if (failures.Count > 0)
+        {
+            throw new ArgumentException("Invalid QQ Connect options: " + string.Join(" ", failures), nameof(options));
+        }
+    }
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
+
+    private static bool HasControlOrSpace(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsControl(c) || char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

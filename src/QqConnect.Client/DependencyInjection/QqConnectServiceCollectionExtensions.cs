@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using QqConnect.Client;
+using QqConnect.Client.DependencyInjection;
+using QqConnect.Client.Security;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers QQ Connect clients with dependency injection.</summary>
+public static class QqConnectServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the app's <see cref="IQqConnectClient"/> (a typed client over <c>IHttpClientFactory</c>),
+    /// with options validated at start-up.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The <see cref="IHttpClientBuilder"/> of the underlying client, to add handlers.</returns>
+    public static IHttpClientBuilder AddQqConnectClient(this IServiceCollection services, Action<QqConnectOptions> configure) =>
+        AddQqConnectClient(services, Options.Options.DefaultName, configure);
+
+    /// <summary>Registers the app's <see cref="IQqConnectClient"/> with options bound from a configuration section.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">A section with AppId, AppKey, RedirectUri and the other <see cref="QqConnectOptions"/> keys.</param>
+    /// <returns>The <see cref="IHttpClientBuilder"/> of the underlying client, to add handlers.</returns>
+    public static IHttpClientBuilder AddQqConnectClient(this IServiceCollection services, IConfiguration configuration) =>
+        AddQqConnectClient(services, Options.Options.DefaultName, configuration);
+
+    /// <summary>
+    /// Registers a named app; get its client from <see cref="IQqConnectClientFactory.CreateClient(string)"/>.
+    /// The unnamed app (<see cref="string.Empty"/>) is also registered as <see cref="IQqConnectClient"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The app's name, such as "web" or "mobile".</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The <see cref="IHttpClientBuilder"/> of the underlying client, to add handlers.</returns>
+    public static IHttpClientBuilder AddQqConnectClient(this IServiceCollection services, string name, Action<QqConnectOptions> configure)
+    {
+        Guard.NotNull(configure, nameof(configure));
+        return AddCore(services, name).Configure(configure).Builder;
+    }
+
+    /// <summary>Registers a named app with options bound from a configuration section.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The app's name, such as "web" or "mobile".</param>
+    /// <param name="configuration">A section with AppId, AppKey, RedirectUri and the other <see cref="QqConnectOptions"/> keys.</param>
+    /// <returns>The <see cref="IHttpClientBuilder"/> of the underlying client, to add handlers.</returns>
+    public static IHttpClientBuilder AddQqConnectClient(this IServiceCollection services, string name, IConfiguration configuration)
+    {
+        Guard.NotNull(configuration, nameof(configuration));
+        var registration = AddCore(services, name).Configure(options => QqConnectOptionsBinder.Bind(configuration, options));
+        services.AddSingleton<IOptionsChangeTokenSource<QqConnectOptions>>(new ConfigurationChangeTokenSource<QqConnectOptions>(name, configuration));
+        return registration.Builder;
+    }
+
+    private static Registration AddCore(IServiceCollection services, string name)
+    {
+        Guard.NotNull(services, nameof(services));
+        Guard.NotNull(name, nameof(name));
+
+        var options = services.AddOptions<QqConnectOptions>(name).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QqConnectOptions>, QqConnectOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IQqConnectClientFactory, QqConnectClientFactory>();
+        if (name.Length == 0)
+        {
+            services.TryAddTransient<IQqConnectClient>(provider => provider.GetRequiredService<IQqConnectClientFactory>().CreateClient(Options.Options.DefaultName));
+        }
+
+        // IHttpClientFactory's own loggers write request URIs with their query, which holds the app key,
+        // codes and tokens. The SDK logs each call itself, without secrets.
+        var builder = services.AddHttpClient(QqConnectClientFactory.HttpClientName(name))
+            .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
+        return new Registration(options, builder);
+    }
+
+    private static HttpMessageHandler CreatePrimaryHandler()
+    {
+#if NET5_0_OR_GREATER
+        return new SocketsHttpHandler
+        {
+            AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+            AllowAutoRedirect = false,
+        };
+#else
+        return new HttpClientHandler
+        {
+            AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
+            AllowAutoRedirect = false,
+        };
+#endif
+    }
+
+    private readonly struct Registration
+    {
+        public Registration(OptionsBuilder<QqConnectOptions> options, IHttpClientBuilder builder)
+        {
+            Options = options;
+            Builder = builder;
+        }
+
+        public OptionsBuilder<QqConnectOptions> Options { get; }
+
+        public IHttpClientBuilder Builder { get; }
+
+        public Registration Configure(Action<QqConnectOptions> configure)
+        {
+            Options.Configure(configure);
+            return this;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+namespace QqConnect.Client;
+
+/// <summary>The QQ Connect (QQ互联) login calls.</summary>
+public interface IQqConnectClient
+{
+    /// <summary>Builds the URL that starts QQ login in the browser, with the configured redirect URI and scopes.</summary>
+    /// <param name="state">An unguessable value bound to the user's browser (CSRF protection), echoed to the callback.</param>
+    /// <returns>The absolute authorize URL, every value URL-encoded.</returns>
+    Uri BuildAuthorizeUrl(string state);
+
+    /// <summary>Builds the URL that starts QQ login in the browser.</summary>
+    /// <param name="request">The state, and optionally scopes, the mobile display and another redirect URI.</param>
+    /// <returns>The absolute authorize URL, every value URL-encoded.</returns>
+    Uri BuildAuthorizeUrl(QqAuthorizeRequest request);
+
+    /// <summary>Exchanges the callback's code for an access token (never retried once sent: codes are single-use).</summary>
+    /// <param name="code">The <c>code</c> from the callback URL.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The access token.</returns>
+    Task<QqAccessToken> ExchangeCodeAsync(string code, CancellationToken cancellationToken = default);
+
+    /// <summary>Exchanges the code using an explicit redirect URI: the very one used in the authorize URL.</summary>
+    /// <param name="code">The <c>code</c> from the callback URL.</param>
+    /// <param name="redirectUri">The redirect URI sent in the authorize URL, unchanged.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The access token.</returns>
+    Task<QqAccessToken> ExchangeCodeAsync(string code, string redirectUri, CancellationToken cancellationToken = default);
+
+    /// <summary>Renews an access token. The refresh token is single-use: keep the new one from the answer.</summary>
+    /// <param name="refreshToken">The refresh token from the last token answer.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new access token and refresh token.</returns>
+    Task<QqAccessToken> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default);
+
+    /// <summary>Asks <c>/oauth2.0/me</c> whose token this is.</summary>
+    /// <param name="accessToken">The access token.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The app id the token was issued to, the user's OpenID and, when asked for, the UnionID.</returns>
+    Task<QqOpenId> GetOpenIdAsync(string accessToken, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the user's profile from <c>/user/get_user_info</c>.</summary>
+    /// <param name="accessToken">The access token.</param>
+    /// <param name="openId">The user's OpenID for this app.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The profile.</returns>
+    Task<QqUserInfo> GetUserInfoAsync(string accessToken, string openId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,43 @@
+namespace QqConnect.Client.Parsing;
+
+/// <summary>Builds a <see cref="QqAccessToken"/> from the fields of a token answer.</summary>
+internal struct AccessTokenBuilder : IResultBuilder<QqAccessToken>
+{
+    private string? _accessToken;
+    private string? _refreshToken;
+    private long? _expiresIn;
+
+    public void Field(ReadOnlySpan<byte> name, ref FieldValue value)
+    {
+        if (name.SequenceEqual("access_token"u8))
+        {
+            _accessToken = value.GetString();
+        }
+        else if (name.SequenceEqual("refresh_token"u8))
+        {
+            _refreshToken = value.GetString();
+        }
+        else if (name.SequenceEqual("expires_in"u8))
+        {
+            _expiresIn = value.TryGetInt64(out var seconds) ? seconds : throw new InvalidBodyException("expires_in is not a number");
+        }
+    }
+
+    public readonly QqAccessToken Build(in CallContext context)
+    {
+        if (string.IsNullOrEmpty(_accessToken))
+        {
+            throw new InvalidBodyException("no access_token");
+        }
+
+        // TimeSpan holds about 29,000 years; QQ's lifetimes are months.
+        if (_expiresIn is not { } seconds || seconds <= 0 || seconds > 100L * 365 * 24 * 3600)
+        {
+            throw new InvalidBodyException(_expiresIn is null ? "no expires_in" : "expires_in is out of range");
+        }
+
+        var expiresIn = TimeSpan.FromSeconds(seconds);
+        var refreshToken = string.IsNullOrEmpty(_refreshToken) ? null : _refreshToken;
+        return new QqAccessToken(_accessToken!, refreshToken, expiresIn, context.TimeProvider.GetUtcNow() + expiresIn);
+    }
+}

@@ -1,0 +1,136 @@
+namespace QqConnect.Client.Parsing;
+
+/// <summary>Decides a body's shape from its bytes and finds the part to parse.</summary>
+internal static class BodySniffer
+{
+    /// <summary>Classifies <paramref name="body"/>.</summary>
+    /// <param name="body">The raw body.</param>
+    /// <param name="payload">The JSON object for <see cref="BodyShape.Json"/> and <see cref="BodyShape.Jsonp"/>, the pairs for <see cref="BodyShape.Form"/>.</param>
+    public static BodyShape Sniff(ReadOnlySpan<byte> body, out ReadOnlySpan<byte> payload)
+    {
+        payload = default;
+        body = Trim(SkipBom(body));
+        if (body.IsEmpty)
+        {
+            return BodyShape.Empty;
+        }
+
+        switch (body[0])
+        {
+            case (byte)'{':
+                payload = body;
+                return BodyShape.Json;
+            case (byte)'[':
+                return BodyShape.JsonArray;
+            case (byte)'<':
+                return BodyShape.Html;
+        }
+
+        if (body.SequenceEqual("null"u8))
+        {
+            return BodyShape.JsonNull;
+        }
+
+        var nameLength = IdentifierLength(body);
+        if (nameLength == 0)
+        {
+            return BodyShape.Unknown;
+        }
+
+        var rest = body.Slice(nameLength);
+        if (rest[0] == (byte)'=' || rest[0] == (byte)'&')
+        {
+            payload = body;
+            return BodyShape.Form;
+        }
+
+        rest = TrimStart(rest);
+        return !rest.IsEmpty && rest[0] == (byte)'(' ? SniffJsonp(rest.Slice(1), out payload) : BodyShape.Unknown;
+    }
+
+    /// <summary>Describes a shape for an error message, e.g. "an HTML page".</summary>
+    public static string Describe(BodyShape shape) => shape switch
+    {
+        BodyShape.Empty => "an empty body",
+        BodyShape.Json => "a JSON object",
+        BodyShape.Jsonp => "a JSONP answer",
+        BodyShape.Form => "form pairs",
+        BodyShape.Html => "an HTML page",
+        BodyShape.JsonNull => "JSON null",
+        BodyShape.JsonArray => "a JSON array",
+        BodyShape.TruncatedJsonp => "a truncated JSONP answer",
+        _ => "an unrecognised body",
+    };
+
+    // After "callback(": the JSON object up to the last ')', then only ';' and white space.
+    private static BodyShape SniffJsonp(ReadOnlySpan<byte> afterParen, out ReadOnlySpan<byte> payload)
+    {
+        payload = default;
+        var close = afterParen.LastIndexOf((byte)')');
+        if (close < 0)
+        {
+            return BodyShape.TruncatedJsonp;
+        }
+
+        foreach (var b in afterParen.Slice(close + 1))
+        {
+            if (b != (byte)';' && !IsWhiteSpace(b))
+            {
+                return BodyShape.Unknown;
+            }
+        }
+
+        var inner = Trim(afterParen.Slice(0, close));
+        if (inner.IsEmpty || inner[0] != (byte)'{')
+        {
+            return inner.IsEmpty ? BodyShape.Empty : inner[0] == (byte)'[' ? BodyShape.JsonArray : BodyShape.Unknown;
+        }
+
+        payload = inner;
+        return BodyShape.Jsonp;
+    }
+
+    private static int IdentifierLength(ReadOnlySpan<byte> body)
+    {
+        var i = 0;
+        while (i < body.Length && IsIdentifierByte(body[i]))
+        {
+            i++;
+        }
+
+        // A name must be followed by something ('=', '&' or '(' after optional white space).
+        return i < body.Length ? i : 0;
+    }
+
+    private static bool IsIdentifierByte(byte b) =>
+        (b >= (byte)'a' && b <= (byte)'z') || (b >= (byte)'A' && b <= (byte)'Z') || (b >= (byte)'0' && b <= (byte)'9')
+        || b == (byte)'_' || b == (byte)'$' || b == (byte)'.' || b == (byte)'-' || b == (byte)'%';
+
+    private static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> body) =>
+        body.StartsWith("\uFEFF"u8) ? body.Slice(3) : body;
+
+    internal static bool IsWhiteSpace(byte b) => b == (byte)' ' || b == (byte)'\t' || b == (byte)'\r' || b == (byte)'\n';
+
+    private static ReadOnlySpan<byte> TrimStart(ReadOnlySpan<byte> span)
+    {
+        var start = 0;
+        while (start < span.Length && IsWhiteSpace(span[start]))
+        {
+            start++;
+        }
+
+        return span.Slice(start);
+    }
+
+    internal static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> span)
+    {
+        span = TrimStart(span);
+        var end = span.Length;
+        while (end > 0 && IsWhiteSpace(span[end - 1]))
+        {
+            end--;
+        }
+
+        return span.Slice(0, end);
+    }
+}

@@ -1,0 +1,74 @@
+namespace QqConnect.Client.Parsing;
+
+/// <summary>
+/// The error fields QQ uses, in any shape: <c>error</c>/<c>error_description</c> (OAuth endpoints),
+/// <c>code</c>/<c>msg</c> (older form answers), and <c>ret</c>/<c>msg</c> (OpenAPIs such as get_user_info).
+/// </summary>
+internal struct ErrorFields
+{
+    private long? _error;
+    private string? _errorText;
+    private string? _description;
+    private long? _ret;
+    private long? _code;
+    private string? _message;
+
+    /// <summary>Whether the answer reports an error: a non-zero <c>error</c>, <c>ret</c> or <c>code</c>.</summary>
+    public readonly bool IsError =>
+        (_error is { } error && error != 0) || _errorText is not null || (_ret is { } ret && ret != 0) || (_code is { } code && code != 0);
+
+    /// <summary>The error code, the first of <c>error</c>, <c>ret</c>, <c>code</c> that is set.</summary>
+    public readonly int Code => (int)Clamp(_error ?? (_ret is { } ret && ret != 0 ? ret : _code ?? 0));
+
+    /// <summary>The description, from <c>error_description</c> or <c>msg</c>, trimmed.</summary>
+    public readonly string? Description
+    {
+        get
+        {
+            var text = _description ?? _message ?? _errorText;
+            return text?.Trim();
+        }
+    }
+
+    /// <summary>Takes the field when it is one of the error fields.</summary>
+    /// <returns><see langword="true"/> when the field was an error field.</returns>
+    public bool TryTake(ReadOnlySpan<byte> name, ref FieldValue value)
+    {
+        if (name.SequenceEqual("error"u8))
+        {
+            if (value.TryGetInt64(out var code))
+            {
+                _error = code;
+            }
+            else
+            {
+                _errorText = value.GetString();
+            }
+        }
+        else if (name.SequenceEqual("error_description"u8))
+        {
+            _description = value.GetString();
+        }
+        else if (name.SequenceEqual("ret"u8))
+        {
+            _ret = value.TryGetInt64(out var ret) ? ret : null;
+        }
+        else if (name.SequenceEqual("code"u8))
+        {
+            // A numeric code (with msg) is QQ's older error form; anything else is not an error field.
+            _code = value.TryGetInt64(out var code) ? code : null;
+        }
+        else if (name.SequenceEqual("msg"u8))
+        {
+            _message = value.GetString();
+        }
+        else
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    private static long Clamp(long value) => Math.Max(int.MinValue, Math.Min(int.MaxValue, value));
+}

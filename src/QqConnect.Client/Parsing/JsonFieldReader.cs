@@ -1,0 +1,49 @@
+using System.Text;
+using System.Text.Json;
+
+namespace QqConnect.Client.Parsing;
+
+/// <summary>Reads a flat JSON object field by field with <see cref="Utf8JsonReader"/>.</summary>
+internal static class JsonFieldReader
+{
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = 16, CommentHandling = JsonCommentHandling.Skip };
+
+    public static void Read<TSink>(ReadOnlySpan<byte> json, ref TSink sink, ref ErrorFields errors)
+        where TSink : struct, IFieldSink
+    {
+        var reader = new Utf8JsonReader(json, Options);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new InvalidBodyException("a JSON value that is not an object");
+        }
+
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                // Anything but white space after the object makes the reader throw.
+                if (reader.Read())
+                {
+                    throw new InvalidBodyException("content after the JSON object");
+                }
+
+                return;
+            }
+
+            var name = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+            reader.Read();
+            var value = new FieldValue(reader);
+            if (!errors.TryTake(name, ref value))
+            {
+                sink.Field(name, ref value);
+            }
+
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                reader.Skip();
+            }
+        }
+
+        throw new InvalidBodyException("a JSON object that never closes");
+    }
+}

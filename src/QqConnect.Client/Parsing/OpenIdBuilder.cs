@@ -1,0 +1,40 @@
+namespace QqConnect.Client.Parsing;
+
+/// <summary>Builds a <see cref="QqOpenId"/> from the fields of a <c>/oauth2.0/me</c> answer.</summary>
+internal struct OpenIdBuilder : IResultBuilder<QqOpenId>
+{
+    private string? _clientId;
+    private string? _openId;
+    private string? _unionId;
+
+    public void Field(ReadOnlySpan<byte> name, ref FieldValue value)
+    {
+        if (name.SequenceEqual("client_id"u8))
+        {
+            _clientId = value.GetString();
+        }
+        else if (name.SequenceEqual("openid"u8))
+        {
+            _openId = value.GetString();
+        }
+        else if (name.SequenceEqual("unionid"u8))
+        {
+            _unionId = value.GetString();
+        }
+    }
+
+    public readonly QqOpenId Build(in CallContext context)
+    {
+        if (string.IsNullOrEmpty(_clientId))
+        {
+            throw new InvalidBodyException("no client_id");
+        }
+
+        if (string.IsNullOrEmpty(_openId))
+        {
+            throw new InvalidBodyException("no openid");
+        }
+
+        return new QqOpenId(_clientId!, _openId!, string.IsNullOrEmpty(_unionId) ? null : _unionId);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+
+namespace QqConnect.Client.Parsing;
+
+/// <summary>
+/// The one place that reads an answer: sniffs its shape from the bytes, reads its fields, detects
+/// errors in every shape, and builds the result. Every endpoint accepts every shape.
+/// </summary>
+internal static class ResponseParser
+{
+    public static T Parse<TBuilder, T>(ReadOnlySpan<byte> body, in CallContext context)
+        where TBuilder : struct, IResultBuilder<T>
+    {
+        var builder = default(TBuilder);
+        var errors = default(ErrorFields);
+        var shape = BodySniffer.Sniff(body, out var payload);
+        try
+        {
+            switch (shape)
+            {
+                case BodyShape.Json:
+                case BodyShape.Jsonp:
+                    JsonFieldReader.Read(payload, ref builder, ref errors);
+                    break;
+                case BodyShape.Form:
+                    FormFieldReader.Read(payload, ref builder, ref errors);
+                    break;
+                default:
+                    throw context.InvalidResponse($"{BodySniffer.Describe(shape)} ({body.Length} bytes), not a QQ Connect answer");
+            }
+
+            if (errors.IsError)
+            {
+                throw context.ApiError(errors.Code, errors.Description);
+            }
+
+            return builder.Build(context);
+        }
+        catch (InvalidBodyException ex)
+        {
+            throw context.InvalidResponse($"{BodySniffer.Describe(shape)} that is not a valid answer: {ex.Message}");
+        }
+        catch (JsonException)
+        {
+            throw context.InvalidResponse($"{BodySniffer.Describe(shape)} that is not well-formed JSON");
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.GetString throws this for text that is not valid UTF-8.
+            throw context.InvalidResponse($"{BodySniffer.Describe(shape)} with text that is not valid UTF-8");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+
+namespace QqConnect.Client.Parsing;
+
+/// <summary>Small UTF-8 helpers that work on every target framework.</summary>
+internal static class Utf8Text
+{
+#if NETSTANDARD2_0
+    public static unsafe string GetString(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        fixed (byte* bytes = utf8)
+        {
+            return Encoding.UTF8.GetString(bytes, utf8.Length);
+        }
+    }
+#else
+    public static string GetString(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
+#endif
+
+    /// <summary>Parses a whole span as a base-10 integer, tolerating surrounding white space.</summary>
+    public static bool TryParseInt64(ReadOnlySpan<byte> utf8, out long value)
+    {
+        utf8 = BodySniffer.Trim(utf8);
+        if (Utf8Parser.TryParse(utf8, out value, out var consumed) && consumed == utf8.Length && consumed > 0)
+        {
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    /// <summary>Decodes an application/x-www-form-urlencoded value ('+' is a space, %XX a byte).</summary>
+    public static string FormDecode(ReadOnlySpan<byte> raw)
+    {
+        if (raw.IndexOfAny((byte)'%', (byte)'+') < 0)
+        {
+            return GetString(raw);
+        }
+
+        byte[]? rented = null;
+        var buffer = raw.Length <= 256 ? stackalloc byte[256] : (rented = ArrayPool<byte>.Shared.Rent(raw.Length));
+        try
+        {
+            var length = 0;
+            for (var i = 0; i < raw.Length; i++)
+            {
+                var b = raw[i];
+                if (b == (byte)'+')
+                {
+                    b = (byte)' ';
+                }
+                else if (b == (byte)'%' && i + 2 < raw.Length && TryHex(raw[i + 1], out var high) && TryHex(raw[i + 2], out var low))
+                {
+                    b = (byte)((high << 4) | low);
+                    i += 2;
+                }
+
+                buffer[length++] = b;
+            }
+
+            return GetString(buffer.Slice(0, length));
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static bool TryHex(byte b, out int value)
+    {
+        value = b switch
+        {
+            >= (byte)'0' and <= (byte)'9' => b - '0',
+            >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
+            >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
+            _ => -1,
+        };
+        return value >= 0;
+    }
+}

@@ -1,0 +1,228 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using QqConnect.Client.Diagnostics;
+using QqConnect.Client.Parsing;
+using QqConnect.Client.Security;
+using QqConnect.Client.Transport;
+
+namespace QqConnect.Client;
+
+/// <summary>
+/// The QQ Connect client. Create one per app and share it: it is thread-safe. Use it directly
+/// (<c>new QqConnectClient(options)</c>) or through dependency injection (<c>services.AddQqConnectClient(...)</c>).
+/// </summary>
+public sealed class QqConnectClient : IQqConnectClient, IDisposable
+{
+    private static readonly BodyParser<QqAccessToken> AccessTokenParser = ResponseParser.Parse<AccessTokenBuilder, QqAccessToken>;
+    private static readonly BodyParser<QqOpenId> OpenIdParser = ResponseParser.Parse<OpenIdBuilder, QqOpenId>;
+    private static readonly BodyParser<QqUserInfo> UserInfoParser = ResponseParser.Parse<UserInfoBuilder, QqUserInfo>;
+
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
+    private readonly QqEndpoints _endpoints;
+    private readonly string _appKey;
+    private readonly int _maxResponseBodySize;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+
+    /// <summary>
+    /// Creates a client that owns its connection pool (connections are renewed every few minutes so DNS
+    /// changes are seen). Dispose the client to release it. For scripts and apps without dependency injection.
+    /// </summary>
+    /// <param name="options">The app's settings; validated now.</param>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public QqConnectClient(QqConnectOptions options)
+        : this(Validated(options) ? OwnedHttpClient.Create() : null!, options, timeProvider: null, logger: null, ownsHttpClient: true)
+    {
+    }
+
+    /// <summary>Creates a client over an <see cref="HttpClient"/> that the caller owns and configures.</summary>
+    /// <param name="httpClient">The client to send requests with, used as is (requests are absolute URIs built from <see cref="QqConnectOptions.BaseAddress"/>).</param>
+    /// <param name="options">The app's settings; validated now.</param>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public QqConnectClient(HttpClient httpClient, QqConnectOptions options)
+        : this(httpClient, options, timeProvider: null, logger: null)
+    {
+    }
+
+    /// <summary>Creates a client with a clock and a logger (what dependency injection uses).</summary>
+    /// <param name="httpClient">The client to send requests with, used as is.</param>
+    /// <param name="options">The app's settings; validated now.</param>
+    /// <param name="timeProvider">The clock for <see cref="QqAccessToken.ExpiresAt"/> and timings; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="logger">Where to log each call (never with secrets); nothing is logged when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public QqConnectClient(HttpClient httpClient, QqConnectOptions options, TimeProvider? timeProvider, ILogger<QqConnectClient>? logger)
+        : this(httpClient, options, timeProvider, logger, ownsHttpClient: false)
+    {
+    }
+
+    private QqConnectClient(HttpClient httpClient, QqConnectOptions options, TimeProvider? timeProvider, ILogger? logger, bool ownsHttpClient)
+    {
+        Guard.NotNull(httpClient, nameof(httpClient));
+        QqConnectOptionsValidator.ThrowIfInvalid(options);
+        _httpClient = httpClient;
+        _ownsHttpClient = ownsHttpClient;
+        _endpoints = new QqEndpoints(options);
+        _appKey = options.AppKey;
+        _maxResponseBodySize = options.MaxResponseBodySize;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <inheritdoc />
+    public Uri BuildAuthorizeUrl(string state) => BuildAuthorizeUrl(new QqAuthorizeRequest(state));
+
+    /// <inheritdoc />
+    public Uri BuildAuthorizeUrl(QqAuthorizeRequest request)
+    {
+        Guard.NotNull(request, nameof(request));
+        Guard.Value(request.State, nameof(request.State), Guard.MaxStateLength);
+        if (request.RedirectUri is not null)
+        {
+            CheckRedirectUri(request.RedirectUri, nameof(request.RedirectUri));
+        }
+
+        if (request.Scopes is not null)
+        {
+            foreach (var scope in request.Scopes)
+            {
+                Guard.Value(scope, nameof(request.Scopes));
+            }
+        }
+
+        return _endpoints.Authorize(request);
+    }
+
+    /// <inheritdoc />
+    public Task<QqAccessToken> ExchangeCodeAsync(string code, CancellationToken cancellationToken = default)
+    {
+        Guard.Value(code, nameof(code));
+        return SendAsync(_endpoints.ExchangeCode(code, redirectUri: null), Context(QqConnectOperation.ExchangeCode, code), AccessTokenParser, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<QqAccessToken> ExchangeCodeAsync(string code, string redirectUri, CancellationToken cancellationToken = default)
+    {
+        Guard.Value(code, nameof(code));
+        CheckRedirectUri(redirectUri, nameof(redirectUri));
+        return SendAsync(_endpoints.ExchangeCode(code, redirectUri), Context(QqConnectOperation.ExchangeCode, code), AccessTokenParser, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<QqAccessToken> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default)
+    {
+        Guard.Value(refreshToken, nameof(refreshToken));
+        return SendAsync(_endpoints.Refresh(refreshToken), Context(QqConnectOperation.Refresh, refreshToken), AccessTokenParser, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<QqOpenId> GetOpenIdAsync(string accessToken, CancellationToken cancellationToken = default)
+    {
+        Guard.Value(accessToken, nameof(accessToken));
+        return SendAsync(_endpoints.Me(accessToken), Context(QqConnectOperation.GetOpenId, accessToken), OpenIdParser, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<QqUserInfo> GetUserInfoAsync(string accessToken, string openId, CancellationToken cancellationToken = default)
+    {
+        Guard.Value(accessToken, nameof(accessToken));
+        Guard.Value(openId, nameof(openId));
+        return SendAsync(_endpoints.UserInfo(accessToken, openId), Context(QqConnectOperation.GetUserInfo, accessToken), UserInfoParser, cancellationToken);
+    }
+
+    /// <summary>Releases the connection pool when this client created it; a given <see cref="HttpClient"/> is left alone.</summary>
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    // Validates before the owned HttpClient exists, so invalid options leak no connection pool.
+    private static bool Validated(QqConnectOptions options)
+    {
+        QqConnectOptionsValidator.ThrowIfInvalid(options);
+        return true;
+    }
+
+    private static void CheckRedirectUri(string? redirectUri, string parameterName)
+    {
+        Guard.Value(redirectUri, parameterName, Guard.MaxStateLength);
+        if (!Uri.TryCreate(redirectUri, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException("The redirect URI must be an absolute http or https URL.", parameterName);
+        }
+    }
+
+    private CallContext Context(QqConnectOperation operation, string secret) => new(operation, _appKey, secret, _timeProvider);
+
+    private async Task<T> SendAsync<T>(Uri uri, CallContext context, BodyParser<T> parse, CancellationToken cancellationToken)
+    {
+        var started = _timeProvider.GetTimestamp();
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            using var response = await SendRequestAsync(request, context, cancellationToken).ConfigureAwait(false);
+            context = context.WithStatus(response.StatusCode);
+            if (!IsSuccess(response.StatusCode))
+            {
+                throw context.Fail(QqConnectErrorKind.HttpStatus, $"QQ Connect answered {context.Operation} with HTTP {(int)response.StatusCode}.");
+            }
+
+            using var body = await ReadBodyAsync(response.Content, context, cancellationToken).ConfigureAwait(false);
+            var result = parse(body.Span, context);
+            QqConnectLog.CallSucceeded(_logger, context.Operation, (int)response.StatusCode, Elapsed(started));
+            return result;
+        }
+        catch (QqConnectApiException ex)
+        {
+            QqConnectLog.CallRejected(_logger, ex.Operation, ex.ErrorCode, (int?)ex.StatusCode, Elapsed(started));
+            throw;
+        }
+        catch (QqConnectException ex)
+        {
+            QqConnectLog.CallFailed(_logger, ex.Operation, ex.Kind, (int?)ex.StatusCode, Elapsed(started));
+            throw;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendRequestAsync(HttpRequestMessage request, CallContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (TransportFailure(ex, context, cancellationToken) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    private async Task<ResponseBody> ReadBodyAsync(HttpContent content, CallContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ResponseBodyReader.ReadAsync(content, _maxResponseBodySize, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (TransportFailure(ex, context, cancellationToken) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    /// <summary>Turns a transport exception into a <see cref="QqConnectException"/>; caller cancellation and the SDK's own exceptions pass through.</summary>
+    private static QqConnectException? TransportFailure(Exception exception, CallContext context, CancellationToken cancellationToken) => exception switch
+    {
+        QqConnectException => null,
+        OperationCanceledException when cancellationToken.IsCancellationRequested => null,
+        OperationCanceledException or TimeoutException => context.Fail(QqConnectErrorKind.Timeout, $"The {context.Operation} request to QQ Connect timed out.", exception),
+        HttpRequestException or IOException => context.Fail(QqConnectErrorKind.Transport, $"The {context.Operation} request to QQ Connect failed before a complete answer arrived ({exception.GetType().Name}); see the inner exception.", exception),
+        _ => null,
+    };
+
+    private static bool IsSuccess(HttpStatusCode status) => (int)status is >= 200 and <= 299;
+
+    private long Elapsed(long started) => (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds;
+}

@@ -1,0 +1,89 @@
+using System.Text;
+
+namespace QqConnect.Client.Transport;
+
+/// <summary>
+/// Builds every request URI as a pure function of the app's settings. The constant part of each URI
+/// (address, app id, app key, format) is escaped once, at construction.
+/// </summary>
+internal sealed class QqEndpoints
+{
+    private readonly string _authorizePrefix;
+    private readonly string _escapedRedirectUri;
+    private readonly string? _escapedDefaultScopes;
+    private readonly string _exchangePrefix;
+    private readonly string _refreshPrefix;
+    private readonly string _formatSuffix;
+    private readonly string _mePrefix;
+    private readonly string _meSuffix;
+    private readonly string _userInfoPrefix;
+    private readonly string _userInfoMiddle;
+
+    public QqEndpoints(QqConnectOptions options)
+    {
+        var root = options.BaseAddress.AbsoluteUri;
+        if (root.Length == 0 || root[root.Length - 1] != '/')
+        {
+            root += "/";
+        }
+
+        var appId = Escape(options.AppId);
+        var appKey = Escape(options.AppKey);
+        _authorizePrefix = $"{root}oauth2.0/authorize?response_type=code&client_id={appId}&redirect_uri=";
+        _escapedRedirectUri = Escape(options.RedirectUri);
+        _escapedDefaultScopes = JoinScopes(options.Scopes);
+        _exchangePrefix = $"{root}oauth2.0/token?grant_type=authorization_code&client_id={appId}&client_secret={appKey}&code=";
+        _refreshPrefix = $"{root}oauth2.0/token?grant_type=refresh_token&client_id={appId}&client_secret={appKey}&refresh_token=";
+        _formatSuffix = options.UseJsonFormat ? "&fmt=json" : string.Empty;
+        _mePrefix = $"{root}oauth2.0/me?access_token=";
+        _meSuffix = (options.RequestUnionId ? "&unionid=1" : string.Empty) + _formatSuffix;
+        _userInfoPrefix = $"{root}user/get_user_info?access_token=";
+        _userInfoMiddle = $"&oauth_consumer_key={appId}&openid=";
+    }
+
+    public Uri Authorize(QqAuthorizeRequest request)
+    {
+        var builder = new StringBuilder(_authorizePrefix, 256)
+            .Append(request.RedirectUri is null ? _escapedRedirectUri : Escape(request.RedirectUri))
+            .Append("&state=").Append(Escape(request.State));
+        var scopes = request.Scopes is null ? _escapedDefaultScopes : JoinScopes(request.Scopes);
+        if (scopes is not null)
+        {
+            builder.Append("&scope=").Append(scopes);
+        }
+
+        if (request.Display == QqDisplay.Mobile)
+        {
+            builder.Append("&display=mobile");
+        }
+
+        return Create(builder.ToString());
+    }
+
+    public Uri ExchangeCode(string code, string? redirectUri) =>
+        Create(string.Concat(_exchangePrefix, Escape(code), "&redirect_uri=", redirectUri is null ? _escapedRedirectUri : Escape(redirectUri), _formatSuffix));
+
+    public Uri Refresh(string refreshToken) =>
+        Create(string.Concat(_refreshPrefix, Escape(refreshToken), _formatSuffix));
+
+    public Uri Me(string accessToken) =>
+        Create(string.Concat(_mePrefix, Escape(accessToken), _meSuffix));
+
+    public Uri UserInfo(string accessToken, string openId) =>
+        Create(string.Concat(_userInfoPrefix, Escape(accessToken), _userInfoMiddle, Escape(openId)));
+
+    private static Uri Create(string uri) => new(uri, UriKind.Absolute);
+
+    private static string Escape(string value) => Uri.EscapeDataString(value);
+
+    private static string? JoinScopes(IEnumerable<string>? scopes)
+    {
+        if (scopes is null)
+        {
+            return null;
+        }
+
+        var joined = string.Join(",", scopes.Where(scope => !string.IsNullOrWhiteSpace(scope)).Select(scope => scope.Trim()));
+        return joined.Length == 0 ? null : Escape(joined);
+    }
+}
