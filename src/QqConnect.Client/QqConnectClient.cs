@@ -22,9 +22,8 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     private readonly bool _ownsHttpClient;
     private readonly QqEndpoints _endpoints;
     private readonly string _appKey;
-    private readonly int _maxResponseBodySize;
     private readonly TimeProvider _timeProvider;
-    private readonly ILogger _logger;
+    private readonly QqTransport _transport;
 
     /// <summary>
     /// Creates a client that owns its connection pool (connections are renewed every few minutes so DNS
@@ -65,9 +64,8 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
         _ownsHttpClient = ownsHttpClient;
         _endpoints = new QqEndpoints(options);
         _appKey = options.AppKey;
-        _maxResponseBodySize = options.MaxResponseBodySize;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _logger = logger ?? NullLogger.Instance;
+        _transport = new QqTransport(httpClient, options, _timeProvider, logger ?? NullLogger.Instance);
     }
 
     /// <inheritdoc />
@@ -98,7 +96,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     public Task<QqAccessToken> ExchangeCodeAsync(string code, CancellationToken cancellationToken = default)
     {
         Guard.Value(code, nameof(code));
-        return SendAsync(_endpoints.ExchangeCode(code, redirectUri: null), Context(QqConnectOperation.ExchangeCode, code), AccessTokenParser, cancellationToken);
+        return _transport.GetAsync(_endpoints.ExchangeCode(code, redirectUri: null), Context(QqConnectOperation.ExchangeCode, code), AccessTokenParser, singleUse: true, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -106,21 +104,21 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     {
         Guard.Value(code, nameof(code));
         CheckRedirectUri(redirectUri, nameof(redirectUri));
-        return SendAsync(_endpoints.ExchangeCode(code, redirectUri), Context(QqConnectOperation.ExchangeCode, code), AccessTokenParser, cancellationToken);
+        return _transport.GetAsync(_endpoints.ExchangeCode(code, redirectUri), Context(QqConnectOperation.ExchangeCode, code), AccessTokenParser, singleUse: true, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<QqAccessToken> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default)
     {
         Guard.Value(refreshToken, nameof(refreshToken));
-        return SendAsync(_endpoints.Refresh(refreshToken), Context(QqConnectOperation.Refresh, refreshToken), AccessTokenParser, cancellationToken);
+        return _transport.GetAsync(_endpoints.Refresh(refreshToken), Context(QqConnectOperation.Refresh, refreshToken), AccessTokenParser, singleUse: true, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<QqOpenId> GetOpenIdAsync(string accessToken, CancellationToken cancellationToken = default)
     {
         Guard.Value(accessToken, nameof(accessToken));
-        return SendAsync(_endpoints.Me(accessToken), Context(QqConnectOperation.GetOpenId, accessToken), OpenIdParser, cancellationToken);
+        return _transport.GetAsync(_endpoints.Me(accessToken), Context(QqConnectOperation.GetOpenId, accessToken), OpenIdParser, singleUse: false, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -128,7 +126,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     {
         Guard.Value(accessToken, nameof(accessToken));
         Guard.Value(openId, nameof(openId));
-        return SendAsync(_endpoints.UserInfo(accessToken, openId), Context(QqConnectOperation.GetUserInfo, accessToken), UserInfoParser, cancellationToken);
+        return _transport.GetAsync(_endpoints.UserInfo(accessToken, openId), Context(QqConnectOperation.GetUserInfo, accessToken), UserInfoParser, singleUse: false, cancellationToken);
     }
 
     /// <summary>Releases the connection pool when this client created it; a given <see cref="HttpClient"/> is left alone.</summary>
@@ -158,71 +156,4 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
 
     private CallContext Context(QqConnectOperation operation, string secret) => new(operation, _appKey, secret, _timeProvider);
 
-    private async Task<T> SendAsync<T>(Uri uri, CallContext context, BodyParser<T> parse, CancellationToken cancellationToken)
-    {
-        var started = _timeProvider.GetTimestamp();
-        try
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            using var response = await SendRequestAsync(request, context, cancellationToken).ConfigureAwait(false);
-            context = context.WithStatus(response.StatusCode);
-            if (!IsSuccess(response.StatusCode))
-            {
-                throw context.Fail(QqConnectErrorKind.HttpStatus, $"QQ Connect answered {context.Operation} with HTTP {(int)response.StatusCode}.");
-            }
-
-            using var body = await ReadBodyAsync(response.Content, context, cancellationToken).ConfigureAwait(false);
-            var result = parse(body.Span, context);
-            QqConnectLog.CallSucceeded(_logger, context.Operation, (int)response.StatusCode, Elapsed(started));
-            return result;
-        }
-        catch (QqConnectApiException ex)
-        {
-            QqConnectLog.CallRejected(_logger, ex.Operation, ex.ErrorCode, (int?)ex.StatusCode, Elapsed(started));
-            throw;
-        }
-        catch (QqConnectException ex)
-        {
-            QqConnectLog.CallFailed(_logger, ex.Operation, ex.Kind, (int?)ex.StatusCode, Elapsed(started));
-            throw;
-        }
-    }
-
-    private async Task<HttpResponseMessage> SendRequestAsync(HttpRequestMessage request, CallContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (TransportFailure(ex, context, cancellationToken) is { } failure)
-        {
-            throw failure;
-        }
-    }
-
-    private async Task<ResponseBody> ReadBodyAsync(HttpContent content, CallContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await ResponseBodyReader.ReadAsync(content, _maxResponseBodySize, context, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (TransportFailure(ex, context, cancellationToken) is { } failure)
-        {
-            throw failure;
-        }
-    }
-
-    /// <summary>Turns a transport exception into a <see cref="QqConnectException"/>; caller cancellation and the SDK's own exceptions pass through.</summary>
-    private static QqConnectException? TransportFailure(Exception exception, CallContext context, CancellationToken cancellationToken) => exception switch
-    {
-        QqConnectException => null,
-        OperationCanceledException when cancellationToken.IsCancellationRequested => null,
-        OperationCanceledException or TimeoutException => context.Fail(QqConnectErrorKind.Timeout, $"The {context.Operation} request to QQ Connect timed out.", exception),
-        HttpRequestException or IOException => context.Fail(QqConnectErrorKind.Transport, $"The {context.Operation} request to QQ Connect failed before a complete answer arrived ({exception.GetType().Name}); see the inner exception.", exception),
-        _ => null,
-    };
-
-    private static bool IsSuccess(HttpStatusCode status) => (int)status is >= 200 and <= 299;
-
-    private long Elapsed(long started) => (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds;
 }

@@ -31,7 +31,10 @@ public sealed class QqConnectOptions
     /// <summary>The largest answer accepted, in bytes (default 64 KiB). A larger one is a <see cref="QqConnectException"/>.</summary>
     public int MaxResponseBodySize { get; set; } = 64 * 1024;
 
+    /// <summary>Timeouts and idempotency-aware retries of the built-in resilience pipeline.</summary>
+    public QqConnectResilienceOptions Resilience { get; set; } = new();
+
     /// <inheritdoc />
     public override string ToString() =>
-        $"QqConnectOptions {{ AppId = {AppId}, AppKey = {(string.IsNullOrEmpty(AppKey) ? "(empty)" : "***")}, RedirectUri = {RedirectUri}, BaseAddress = {BaseAddress}, Scopes = [{string.Join(",", Scopes ?? [])}], RequestUnionId = {RequestUnionId}, UseJsonFormat = {UseJsonFormat}, MaxResponseBodySize = {MaxResponseBodySize} }}";
+        $"QqConnectOptions {{ AppId = {AppId}, AppKey = {(string.IsNullOrEmpty(AppKey) ? "(empty)" : "***")}, RedirectUri = {RedirectUri}, BaseAddress = {BaseAddress}, Scopes = [{string.Join(",", Scopes ?? [])}], RequestUnionId = {RequestUnionId}, UseJsonFormat = {UseJsonFormat}, MaxResponseBodySize = {MaxResponseBodySize}, {Resilience} }}";
 }

@@ -33,13 +33,28 @@ internal static class QqConnectOptionsBinder
 
         options.RequestUnionId = ReadBool(section, nameof(QqConnectOptions.RequestUnionId), options.RequestUnionId);
         options.UseJsonFormat = ReadBool(section, nameof(QqConnectOptions.UseJsonFormat), options.UseJsonFormat);
-        if (section[nameof(QqConnectOptions.MaxResponseBodySize)] is { Length: > 0 } size)
-        {
-            options.MaxResponseBodySize = int.TryParse(size, NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes)
-                ? bytes
-                : throw Invalid(nameof(QqConnectOptions.MaxResponseBodySize), "a whole number of bytes");
-        }
+        options.MaxResponseBodySize = ReadInt(section, nameof(QqConnectOptions.MaxResponseBodySize), options.MaxResponseBodySize);
+        BindResilience(section.GetSection(nameof(QqConnectOptions.Resilience)), options.Resilience ??= new QqConnectResilienceOptions());
     }
+
+    private static void BindResilience(IConfiguration section, QqConnectResilienceOptions resilience)
+    {
+        resilience.Enabled = ReadBool(section, nameof(QqConnectResilienceOptions.Enabled), resilience.Enabled);
+        resilience.AttemptTimeout = ReadTimeSpan(section, nameof(QqConnectResilienceOptions.AttemptTimeout), resilience.AttemptTimeout);
+        resilience.TotalTimeout = ReadTimeSpan(section, nameof(QqConnectResilienceOptions.TotalTimeout), resilience.TotalTimeout);
+        resilience.RetryBaseDelay = ReadTimeSpan(section, nameof(QqConnectResilienceOptions.RetryBaseDelay), resilience.RetryBaseDelay);
+        resilience.MaxRetryAttempts = ReadInt(section, nameof(QqConnectResilienceOptions.MaxRetryAttempts), resilience.MaxRetryAttempts);
+    }
+
+    private static TimeSpan ReadTimeSpan(IConfiguration section, string key, TimeSpan current) =>
+        section[key] is { Length: > 0 } text
+            ? TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(key, "a time span such as 00:00:10")
+            : current;
+
+    private static int ReadInt(IConfiguration section, string key, int current) =>
+        section[key] is { Length: > 0 } text
+            ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(key, "a whole number")
+            : current;
 
     private static bool ReadBool(IConfiguration section, string key, bool current) =>
         section[key] is { Length: > 0 } text

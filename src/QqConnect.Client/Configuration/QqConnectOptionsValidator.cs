@@ -81,8 +81,40 @@ public sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOption
             failures.Add($"QqConnectOptions.MaxResponseBodySize must be between {MinResponseBodySize} and {MaxResponseBodySize} bytes.");
         }
 
+        CheckResilience(options.Resilience, failures);
         return failures;
     }
+
+    private static void CheckResilience(QqConnectResilienceOptions? resilience, List<string> failures)
+    {
+        if (resilience is null)
+        {
+            failures.Add("QqConnectOptions.Resilience must not be null; set Resilience.Enabled = false to turn it off.");
+            return;
+        }
+
+        if (!resilience.Enabled)
+        {
+            return;
+        }
+
+        if (!IsPollyTimeout(resilience.AttemptTimeout) || !IsPollyTimeout(resilience.TotalTimeout))
+        {
+            failures.Add("QqConnectOptions.Resilience timeouts must be between 10 milliseconds and 24 hours.");
+        }
+
+        if (resilience.MaxRetryAttempts < 0 || resilience.MaxRetryAttempts > 10)
+        {
+            failures.Add("QqConnectOptions.Resilience.MaxRetryAttempts must be between 0 and 10.");
+        }
+
+        if (resilience.RetryBaseDelay < TimeSpan.Zero || resilience.RetryBaseDelay > TimeSpan.FromMinutes(1))
+        {
+            failures.Add("QqConnectOptions.Resilience.RetryBaseDelay must be between 0 and 1 minute.");
+        }
+    }
+
+    private static bool IsPollyTimeout(TimeSpan timeout) => timeout > TimeSpan.FromMilliseconds(10) && timeout < TimeSpan.FromHours(24);
 
     internal static void ThrowIfInvalid(QqConnectOptions options)
     {

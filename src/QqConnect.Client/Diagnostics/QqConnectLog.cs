@@ -19,4 +19,8 @@ internal static partial class QqConnectLog
     [LoggerMessage(EventId = 3, EventName = "CallFailed", Level = LogLevel.Warning,
         Message = "QQ Connect {Operation} failed ({Kind}, HTTP {StatusCode}) in {ElapsedMilliseconds} ms")]
     public static partial void CallFailed(ILogger logger, QqConnectOperation operation, QqConnectErrorKind kind, int? statusCode, long elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 4, EventName = "RetryScheduled", Level = LogLevel.Information,
+        Message = "QQ Connect {Operation} attempt {Attempt} follows in {DelayMilliseconds} ms after {Failure}")]
+    public static partial void RetryScheduled(ILogger logger, QqConnectOperation operation, int attempt, long delayMilliseconds, string failure);
 }

@@ -1,0 +1,136 @@
+using QqConnect.Client.Testing.Internal;
+
+namespace QqConnect.Client.Testing;
+
+/// <summary><c>GET /oauth2.0/token</c>: code exchange and refresh.</summary>
+public sealed partial class QqConnectEmulator
+{
+    private EmulatorResponse Token(IReadOnlyDictionary<string, string> query)
+    {
+        var json = WantsJson(query);
+        if (Get(query, "client_id") is not { } clientId)
+        {
+            return Answers.OAuthError(QqErrors.ClientIdMissing, json);
+        }
+
+        if (!_appsById.TryGetValue(clientId, out var app))
+        {
+            return Answers.OAuthError(QqErrors.AppIdUnknown, json);
+        }
+
+        var grantType = Get(query, "grant_type");
+        if (grantType is not ("authorization_code" or "refresh_token"))
+        {
+            return Answers.OAuthError(QqErrors.GrantTypeInvalid, json);
+        }
+
+        if (Get(query, "client_secret") is not { } secret)
+        {
+            return Answers.OAuthError(QqErrors.ClientSecretMissing, json);
+        }
+
+        if (!string.Equals(secret, app.AppKey, StringComparison.Ordinal))
+        {
+            return Answers.OAuthError(QqErrors.ClientSecretInvalid, json);
+        }
+
+        return grantType == "authorization_code" ? ExchangeCode(app, query, json) : Refresh(app, query, json);
+    }
+
+    private EmulatorResponse ExchangeCode(EmulatorApp app, IReadOnlyDictionary<string, string> query, bool json)
+    {
+        if (Get(query, "code") is not { } code)
+        {
+            return Answers.OAuthError(QqErrors.CodeMissing, json);
+        }
+
+        if (Get(query, "redirect_uri") is not { } redirectUri)
+        {
+            return Answers.OAuthError(QqErrors.RedirectUriIllegal, json);
+        }
+
+        lock (_gate)
+        {
+            if (!_codes.TryGetValue(code, out var issued))
+            {
+                return Answers.OAuthError(QqErrors.CodeToTokenFailed, json);
+            }
+
+            if (issued.Used)
+            {
+                _codeReplays++;
+                return Answers.OAuthError(QqErrors.CodeReused, json);
+            }
+
+            if (TimeProvider.GetUtcNow() >= issued.ExpiresAt || !ReferenceEquals(issued.App, app))
+            {
+                return Answers.OAuthError(QqErrors.CodeToTokenFailed, json);
+            }
+
+            if (!string.Equals(issued.RedirectUri, redirectUri, StringComparison.Ordinal))
+            {
+                return Answers.OAuthError(QqErrors.RedirectUriIllegal, json);
+            }
+
+            issued.Used = true;
+            return IssueTokens(app, issued.User, TimeProvider.GetUtcNow() + _refreshTokenLifetime, json);
+        }
+    }
+
+    private EmulatorResponse Refresh(EmulatorApp app, IReadOnlyDictionary<string, string> query, bool json)
+    {
+        if (Get(query, "refresh_token") is not { } refreshToken)
+        {
+            return Answers.OAuthError(QqErrors.RefreshTokenMissing, json);
+        }
+
+        lock (_gate)
+        {
+            if (!_refreshTokens.TryGetValue(refreshToken, out var issued))
+            {
+                return Answers.OAuthError(QqErrors.RefreshFailed, json);
+            }
+
+            if (issued.Used)
+            {
+                _refreshTokenReplays++;
+                return Answers.OAuthError(QqErrors.RefreshFailed, json);
+            }
+
+            if (!ReferenceEquals(issued.App, app) || TimeProvider.GetUtcNow() >= issued.LoginExpiresAt)
+            {
+                return Answers.OAuthError(QqErrors.RefreshFailed, json);
+            }
+
+            issued.Used = true;
+            return IssueTokens(app, issued.User, issued.LoginExpiresAt, json);
+        }
+    }
+
+    /// <summary>Issues an access token (and a refresh token) and renders the success body. Caller holds the lock.</summary>
+    private EmulatorResponse IssueTokens(EmulatorApp app, EmulatorUser user, DateTimeOffset loginExpiresAt, bool json)
+    {
+        var accessToken = Ids.NewToken();
+        _accessTokens.Add(accessToken, new IssuedAccessToken(app, user, TimeProvider.GetUtcNow() + _accessTokenLifetime));
+        string? refreshToken = null;
+        if (!_omitRefreshToken)
+        {
+            refreshToken = Ids.NewToken();
+            _refreshTokens.Add(refreshToken, new IssuedRefreshToken(app, user, loginExpiresAt));
+        }
+
+        string body;
+        if (json)
+        {
+            body = "{\"access_token\":" + Json.Quote(accessToken) + ",\"expires_in\":" + Json.Quote(ExpiresIn)
+                + (refreshToken is null ? "" : ",\"refresh_token\":" + Json.Quote(refreshToken)) + "}";
+        }
+        else
+        {
+            body = "access_token=" + accessToken + "&expires_in=" + ExpiresIn
+                + (refreshToken is null ? "" : "&refresh_token=" + refreshToken);
+        }
+
+        return Answers.Text(body);
+    }
+}

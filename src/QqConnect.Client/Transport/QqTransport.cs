@@ -1,0 +1,123 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Timeout;
+using QqConnect.Client.Diagnostics;
+using QqConnect.Client.Parsing;
+
+namespace QqConnect.Client.Transport;
+
+/// <summary>
+/// Sends one GET through the resilience pipeline the call's idempotency allows, reads the answer under the
+/// size cap, parses it, and turns every failure into a <see cref="QqConnectException"/>. The one path all
+/// four calls take.
+/// </summary>
+internal sealed class QqTransport
+{
+    private readonly HttpClient _httpClient;
+    private readonly int _maxResponseBodySize;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly ResiliencePipelines _pipelines;
+
+    public QqTransport(HttpClient httpClient, QqConnectOptions options, TimeProvider timeProvider, ILogger logger)
+    {
+        _httpClient = httpClient;
+        _maxResponseBodySize = options.MaxResponseBodySize;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _pipelines = ResiliencePipelines.Create(options.Resilience, timeProvider, logger);
+    }
+
+    /// <summary>Performs the call. <paramref name="singleUse"/> marks a call that consumes a code or refresh token.</summary>
+    public async Task<T> GetAsync<T>(Uri uri, CallContext context, BodyParser<T> parse, bool singleUse, CancellationToken cancellationToken)
+    {
+        var started = _timeProvider.GetTimestamp();
+        var resilience = ResilienceContextPool.Shared.Get(cancellationToken);
+        resilience.Properties.Set(ResiliencePipelines.OperationKey, context.Operation);
+        try
+        {
+            var pipeline = singleUse ? _pipelines.SingleUse : _pipelines.Read;
+            var outcome = await pipeline.ExecuteOutcomeAsync(
+                static (resilience, state) => state.Transport.AttemptAsync(state.Uri, state.Context, state.Parse, resilience.CancellationToken),
+                resilience,
+                (Transport: this, Uri: uri, Context: context, Parse: parse)).ConfigureAwait(false);
+            outcome.ThrowIfException();
+            var (status, result) = outcome.Result;
+            QqConnectLog.CallSucceeded(_logger, context.Operation, (int)status, Elapsed(started));
+            return result;
+        }
+        catch (Exception ex) when (Translate(ex, context, cancellationToken) is { } failure)
+        {
+            Log(failure, started);
+            if (ReferenceEquals(failure, ex))
+            {
+                throw;
+            }
+
+            throw failure;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(resilience);
+        }
+    }
+
+    /// <summary>One attempt: send, check the status, read the body under the cap, parse.</summary>
+    private async ValueTask<Outcome<(HttpStatusCode, T)>> AttemptAsync<T>(Uri uri, CallContext context, BodyParser<T> parse, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var answered = context.WithStatus(response.StatusCode);
+            if ((int)response.StatusCode is < 200 or > 299)
+            {
+                return Outcome.FromException<(HttpStatusCode, T)>(
+                    answered.Fail(QqConnectErrorKind.HttpStatus, $"QQ Connect answered {context.Operation} with HTTP {(int)response.StatusCode}."));
+            }
+
+            using var body = await ResponseBodyReader.ReadAsync(response.Content, _maxResponseBodySize, answered, cancellationToken).ConfigureAwait(false);
+            return Outcome.FromResult((response.StatusCode, parse(body.Span, answered)));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            return Outcome.FromException<(HttpStatusCode, T)>(context.Fail(
+                QqConnectErrorKind.Transport,
+                $"The {context.Operation} request to QQ Connect failed before a complete answer arrived ({ex.GetType().Name}); see the inner exception.",
+                ex));
+        }
+        catch (QqConnectException ex)
+        {
+            return Outcome.FromException<(HttpStatusCode, T)>(ex);
+        }
+    }
+
+    /// <summary>
+    /// The exception the caller gets: the SDK's own as they are, timeouts (attempt, total, or HttpClient.Timeout)
+    /// as <see cref="QqConnectErrorKind.Timeout"/>; <see langword="null"/> lets the caller's cancellation and
+    /// anything unexpected pass untouched.
+    /// </summary>
+    private static QqConnectException? Translate(Exception exception, CallContext context, CancellationToken cancellationToken) => exception switch
+    {
+        QqConnectException failure => failure,
+        OperationCanceledException when cancellationToken.IsCancellationRequested => null,
+        TimeoutRejectedException or OperationCanceledException or TimeoutException =>
+            context.Fail(QqConnectErrorKind.Timeout, $"The {context.Operation} request to QQ Connect timed out.", exception),
+        _ => null,
+    };
+
+    private void Log(QqConnectException failure, long started)
+    {
+        if (failure is QqConnectApiException api)
+        {
+            QqConnectLog.CallRejected(_logger, api.Operation, api.ErrorCode, (int?)api.StatusCode, Elapsed(started));
+        }
+        else
+        {
+            QqConnectLog.CallFailed(_logger, failure.Operation, failure.Kind, (int?)failure.StatusCode, Elapsed(started));
+        }
+    }
+
+    private long Elapsed(long started) => (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds;
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using QqConnect.Client.Testing;
+
+namespace QqConnect.Emulator;
+
+/// <summary>
+/// Hosts a <see cref="QqConnectEmulator"/> over real sockets on a loopback port (Kestrel), for sample apps,
+/// browsers and integration tests. Dispose it to stop it.
+/// </summary>
+public sealed class QqConnectEmulatorServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private QqConnectEmulatorServer(WebApplication app, QqConnectEmulator emulator, Uri baseAddress)
+    {
+        _app = app;
+        Emulator = emulator;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>The address the server listens on, such as <c>http://127.0.0.1:5380/</c> (the real port when 0 was asked).</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The emulator being served: register faults and read counters through it.</summary>
+    public QqConnectEmulator Emulator { get; }
+
+    /// <summary>Starts a server.</summary>
+    /// <param name="options">Port, address and emulator; null for an ephemeral port and a default emulator.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running server.</returns>
+    public static async Task<QqConnectEmulatorServer> StartAsync(
+        QqConnectEmulatorServerOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        options ??= new QqConnectEmulatorServerOptions();
+        if (!IPAddress.IsLoopback(options.Address))
+        {
+            throw new ArgumentException("The emulator binds only to loopback addresses.", nameof(options));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, IPEndPoint.MaxPort, nameof(options));
+
+        var emulator = options.Emulator ?? new QqConnectEmulator(options.EmulatorOptions, options.TimeProvider);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(QqConnectEmulatorServer).Assembly.GetName().Name,
+        });
+        builder.WebHost.UseKestrelCore();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.ResponseHeaderEncodingSelector = _ => Encoding.UTF8;
+            kestrel.Listen(options.Address, options.Port);
+        });
+
+        var app = builder.Build();
+        var log = options.RequestLog;
+        app.Run(context => ServeAsync(context, emulator, log));
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        var bound = addresses?.FirstOrDefault() ?? throw new InvalidOperationException("Kestrel reported no address.");
+        return new QqConnectEmulatorServer(app, emulator, new Uri(bound.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>Stops the server gracefully.</summary>
+    /// <param name="cancellationToken">Makes the stop ungraceful.</param>
+    /// <returns>A task completing when the server stopped.</returns>
+    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+
+    /// <summary>Stops the server and releases its resources.</summary>
+    /// <returns>A task completing when the server is gone.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            try
+            {
+                await _app.StopAsync(cts.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping ungracefully is fine for an emulator.
+            }
+        }
+
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static async Task ServeAsync(HttpContext context, QqConnectEmulator emulator, Action<string>? log)
+    {
+        var request = context.Request;
+        var aborted = context.RequestAborted;
+        string? form = null;
+        if (HttpMethods.IsPost(request.Method))
+        {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            form = await reader.ReadToEndAsync(aborted).ConfigureAwait(false);
+        }
+
+        var emulatorRequest = new EmulatorRequest(request.Method, request.Path.Value ?? "/", new Uri(request.Scheme + "://" + request.Host.Value + "/"))
+        {
+            Query = request.QueryString.Value,
+            FormBody = form,
+        };
+
+        EmulatorResponse answer;
+        try
+        {
+            answer = await emulator.HandleAsync(emulatorRequest, aborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            return;
+        }
+
+        log?.Invoke(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{request.Method} {emulatorRequest.Path} -> {(answer.DropConnection ? "dropped" : answer.StatusCode.ToString(CultureInfo.InvariantCulture))}"));
+        if (answer.DropConnection)
+        {
+            context.Abort();
+            return;
+        }
+
+        var response = context.Response;
+        response.StatusCode = answer.StatusCode;
+        foreach (var (name, value) in answer.Headers)
+        {
+            response.Headers.Append(name, value);
+        }
+
+        response.ContentLength = answer.Body.Length;
+        try
+        {
+            if (answer.ChunkSize <= 0)
+            {
+                await response.Body.WriteAsync(answer.Body, aborted).ConfigureAwait(false);
+                return;
+            }
+
+            await response.StartAsync(aborted).ConfigureAwait(false);
+            for (var offset = 0; offset < answer.Body.Length; offset += answer.ChunkSize)
+            {
+                if (answer.ChunkDelay > TimeSpan.Zero)
+                {
+                    await Task.Delay(answer.ChunkDelay, emulator.FaultTimeProvider, aborted).ConfigureAwait(false);
+                }
+
+                var chunk = answer.Body.Slice(offset, Math.Min(answer.ChunkSize, answer.Body.Length - offset));
+                await response.Body.WriteAsync(chunk, aborted).ConfigureAwait(false);
+                await response.Body.FlushAsync(aborted).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client went away mid-body.
+        }
+    }
+}
