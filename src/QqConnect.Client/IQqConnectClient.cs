@@ -32,11 +32,27 @@ public interface IQqConnectClient
     /// <returns>The new access token and refresh token.</returns>
     Task<QqAccessToken> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default);
 
-    /// <summary>Asks <c>/oauth2.0/me</c> whose token this is.</summary>
+    /// <summary>
+    /// Asks <c>/oauth2.0/me</c> whose token this is, and checks that it was issued to this app (or one of
+    /// <see cref="QqConnectOptions.AcceptedAppIds"/>); a token of another app is a <see cref="QqConnectException"/>
+    /// with <see cref="QqConnectErrorKind.SecurityCheck"/>.
+    /// </summary>
     /// <param name="accessToken">The access token.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The app id the token was issued to, the user's OpenID and, when asked for, the UnionID.</returns>
     Task<QqOpenId> GetOpenIdAsync(string accessToken, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Checks a token and openid that a mobile app (QQ's Android/iOS SDK) handed to a backend: asks
+    /// <c>/oauth2.0/me</c> and confirms that the token was issued to this app (or one of
+    /// <see cref="QqConnectOptions.AcceptedAppIds"/>) and belongs to <paramref name="openId"/>.
+    /// </summary>
+    /// <param name="accessToken">The access token from the mobile app.</param>
+    /// <param name="openId">The openid from the mobile app.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The verified ids.</returns>
+    /// <exception cref="QqConnectException">With <see cref="QqConnectErrorKind.SecurityCheck"/> when either check fails.</exception>
+    Task<QqOpenId> VerifyAccessTokenAsync(string accessToken, string openId, CancellationToken cancellationToken = default);
 
     /// <summary>Gets the user's profile from <c>/user/get_user_info</c>.</summary>
     /// <param name="accessToken">The access token.</param>

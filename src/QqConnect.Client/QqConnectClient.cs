@@ -24,6 +24,8 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     private readonly string _appKey;
     private readonly TimeProvider _timeProvider;
     private readonly QqTransport _transport;
+    private readonly HashSet<string> _acceptedAppIds;
+    private readonly ILogger _logger;
 
     /// <summary>
     /// Creates a client that owns its connection pool (connections are renewed every few minutes so DNS
@@ -65,7 +67,9 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
         _endpoints = new QqEndpoints(options);
         _appKey = options.AppKey;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _transport = new QqTransport(httpClient, options, _timeProvider, logger ?? NullLogger.Instance);
+        _logger = logger ?? NullLogger.Instance;
+        _transport = new QqTransport(httpClient, options, _timeProvider, _logger);
+        _acceptedAppIds = new HashSet<string>(options.AcceptedAppIds ?? [], StringComparer.Ordinal) { options.AppId };
     }
 
     /// <inheritdoc />
@@ -118,7 +122,15 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     public Task<QqOpenId> GetOpenIdAsync(string accessToken, CancellationToken cancellationToken = default)
     {
         Guard.Value(accessToken, nameof(accessToken));
-        return _transport.GetAsync(_endpoints.Me(accessToken), Context(QqConnectOperation.GetOpenId, accessToken), OpenIdParser, singleUse: false, cancellationToken);
+        return GetCheckedOpenIdAsync(accessToken, expectedOpenId: null, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<QqOpenId> VerifyAccessTokenAsync(string accessToken, string openId, CancellationToken cancellationToken = default)
+    {
+        Guard.Value(accessToken, nameof(accessToken));
+        Guard.Value(openId, nameof(openId));
+        return GetCheckedOpenIdAsync(accessToken, openId, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -152,6 +164,26 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
         {
             throw new ArgumentException("The redirect URI must be an absolute http or https URL.", parameterName);
         }
+    }
+
+    // /oauth2.0/me names the app the token was issued to: a token of any other app is refused (token substitution).
+    private async Task<QqOpenId> GetCheckedOpenIdAsync(string accessToken, string? expectedOpenId, CancellationToken cancellationToken)
+    {
+        var context = Context(QqConnectOperation.GetOpenId, accessToken);
+        var openId = await _transport.GetAsync(_endpoints.Me(accessToken), context, OpenIdParser, singleUse: false, cancellationToken).ConfigureAwait(false);
+        if (!_acceptedAppIds.Contains(openId.ClientId))
+        {
+            QqConnectLog.TokenRejected(_logger, "client_id is not an accepted app id");
+            throw context.Fail(QqConnectErrorKind.SecurityCheck, $"The access token was issued to app {openId.ClientId}, which is not this app ({string.Join(", ", _acceptedAppIds)}). Refuse the login: this is how token substitution looks.");
+        }
+
+        if (expectedOpenId is not null && !string.Equals(openId.OpenId, expectedOpenId, StringComparison.Ordinal))
+        {
+            QqConnectLog.TokenRejected(_logger, "openid does not match the token");
+            throw context.Fail(QqConnectErrorKind.SecurityCheck, "The access token belongs to another user than the openid it came with. Refuse the login.");
+        }
+
+        return openId;
     }
 
     private CallContext Context(QqConnectOperation operation, string secret) => new(operation, _appKey, secret, _timeProvider);

@@ -31,10 +31,16 @@ public sealed class QqConnectOptions
     /// <summary>The largest answer accepted, in bytes (default 64 KiB). A larger one is a <see cref="QqConnectException"/>.</summary>
     public int MaxResponseBodySize { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// Other app ids whose tokens this backend accepts besides <see cref="AppId"/> (say, the mobile app's id when
+    /// the same backend serves the website and the mobile app). Tokens of any other app are refused.
+    /// </summary>
+    public IList<string> AcceptedAppIds { get; set; } = new List<string>();
+
     /// <summary>Timeouts and idempotency-aware retries of the built-in resilience pipeline.</summary>
     public QqConnectResilienceOptions Resilience { get; set; } = new();
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"QqConnectOptions {{ AppId = {AppId}, AppKey = {(string.IsNullOrEmpty(AppKey) ? "(empty)" : "***")}, RedirectUri = {RedirectUri}, BaseAddress = {BaseAddress}, Scopes = [{string.Join(",", Scopes ?? [])}], RequestUnionId = {RequestUnionId}, UseJsonFormat = {UseJsonFormat}, MaxResponseBodySize = {MaxResponseBodySize}, {Resilience} }}";
+        $"QqConnectOptions {{ AppId = {AppId}, AppKey = {(string.IsNullOrEmpty(AppKey) ? "(empty)" : "***")}, RedirectUri = {RedirectUri}, BaseAddress = {BaseAddress}, Scopes = [{string.Join(",", Scopes ?? [])}], AcceptedAppIds = [{string.Join(",", AcceptedAppIds ?? [])}], RequestUnionId = {RequestUnionId}, UseJsonFormat = {UseJsonFormat}, MaxResponseBodySize = {MaxResponseBodySize}, {Resilience} }}";
 }

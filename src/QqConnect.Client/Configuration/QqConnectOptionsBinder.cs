@@ -21,20 +21,26 @@ internal static class QqConnectOptionsBinder
                 : throw Invalid(nameof(QqConnectOptions.BaseAddress), "an absolute URL");
         }
 
-        var scopes = section.GetSection(nameof(QqConnectOptions.Scopes));
-        if (scopes.Value is { Length: > 0 } list)
-        {
-            options.Scopes = list.Split([','], StringSplitOptions.RemoveEmptyEntries).Select(scope => scope.Trim()).ToList();
-        }
-        else if (scopes.GetChildren().Select(child => child.Value).OfType<string>().ToList() is { Count: > 0 } items)
-        {
-            options.Scopes = items;
-        }
+        options.Scopes = ReadList(section, nameof(QqConnectOptions.Scopes)) ?? options.Scopes;
+        options.AcceptedAppIds = ReadList(section, nameof(QqConnectOptions.AcceptedAppIds)) ?? options.AcceptedAppIds;
 
         options.RequestUnionId = ReadBool(section, nameof(QqConnectOptions.RequestUnionId), options.RequestUnionId);
         options.UseJsonFormat = ReadBool(section, nameof(QqConnectOptions.UseJsonFormat), options.UseJsonFormat);
         options.MaxResponseBodySize = ReadInt(section, nameof(QqConnectOptions.MaxResponseBodySize), options.MaxResponseBodySize);
         BindResilience(section.GetSection(nameof(QqConnectOptions.Resilience)), options.Resilience ??= new QqConnectResilienceOptions());
+    }
+
+    // A list is either an array section (Key:0, Key:1) or one comma-separated value.
+    private static List<string>? ReadList(IConfiguration section, string key)
+    {
+        var list = section.GetSection(key);
+        if (list.Value is { Length: > 0 } text)
+        {
+            return text.Split([','], StringSplitOptions.RemoveEmptyEntries).Select(item => item.Trim()).ToList();
+        }
+
+        var items = list.GetChildren().Select(child => child.Value).OfType<string>().ToList();
+        return items.Count > 0 ? items : null;
     }
 
     private static void BindResilience(IConfiguration section, QqConnectResilienceOptions resilience)

@@ -76,6 +76,11 @@ public sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOption
             }
         }
 
+        if (options.AcceptedAppIds is not null && options.AcceptedAppIds.Any(id => string.IsNullOrWhiteSpace(id) || HasControlOrSpace(id)))
+        {
+            failures.Add("QqConnectOptions.AcceptedAppIds must hold app ids without spaces.");
+        }
+
         if (options.MaxResponseBodySize < MinResponseBodySize || options.MaxResponseBodySize > MaxResponseBodySize)
         {
             failures.Add($"QqConnectOptions.MaxResponseBodySize must be between {MinResponseBodySize} and {MaxResponseBodySize} bytes.");

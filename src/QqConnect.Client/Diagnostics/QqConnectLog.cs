@@ -23,4 +23,8 @@ internal static partial class QqConnectLog
     [LoggerMessage(EventId = 4, EventName = "RetryScheduled", Level = LogLevel.Information,
         Message = "QQ Connect {Operation} attempt {Attempt} follows in {DelayMilliseconds} ms after {Failure}")]
     public static partial void RetryScheduled(ILogger logger, QqConnectOperation operation, int attempt, long delayMilliseconds, string failure);
+
+    [LoggerMessage(EventId = 5, EventName = "TokenRejected", Level = LogLevel.Warning,
+        Message = "QQ Connect token check failed: {Reason}")]
+    public static partial void TokenRejected(ILogger logger, string reason);
 }

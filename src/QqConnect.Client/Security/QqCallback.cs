@@ -199,7 +199,7 @@ public static class QqCallback
         }
 
         var name = query.Substring(start, length);
-        if (name.IndexOf('%') >= 0 || name.IndexOf('+') >= 0)
+        if (name.IndexOfAny(['%', '+']) >= 0)
         {
             name = Utf8Text.FormDecode(Encoding.UTF8.GetBytes(name));
         }
