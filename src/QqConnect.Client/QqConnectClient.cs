@@ -58,7 +58,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     {
     }
 
-    private QqConnectClient(HttpClient httpClient, QqConnectOptions options, TimeProvider? timeProvider, ILogger? logger, bool ownsHttpClient)
+    internal QqConnectClient(HttpClient httpClient, QqConnectOptions options, TimeProvider? timeProvider, ILogger? logger, bool ownsHttpClient, QqConnectTelemetry? telemetry = null)
     {
         Guard.NotNull(httpClient, nameof(httpClient));
         QqConnectOptionsValidator.ThrowIfInvalid(options);
@@ -68,7 +68,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
         _appKey = options.AppKey;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
-        _transport = new QqTransport(httpClient, options, _timeProvider, _logger);
+        _transport = new QqTransport(httpClient, options, _timeProvider, _logger, telemetry ?? QqConnectTelemetry.Shared);
         _acceptedAppIds = new HashSet<string>(options.AcceptedAppIds ?? [], StringComparer.Ordinal) { options.AppId };
     }
 

@@ -18,13 +18,17 @@ public sealed class FaultTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
+    /// <summary>For the steps before the fault: default timeouts, so a busy machine cannot fail them.</summary>
+    private QqConnectClient Setup() => new(LoginFlow.Options(_server.BaseAddress));
+
+    /// <summary>For the faulted call: a short attempt timeout.</summary>
     private QqConnectClient Client(Action<QqConnectOptions>? configure = null) => new(LoginFlow.Options(_server.BaseAddress, o =>
     {
-        o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(500);
+        o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(1);
         configure?.Invoke(o);
     }));
 
-    private static TimeSpan LatencyOnly(EmulatorFaultKind fault) => fault == EmulatorFaultKind.Latency ? TimeSpan.FromSeconds(3) : TimeSpan.Zero;
+    private static TimeSpan LatencyOnly(EmulatorFaultKind fault) => fault == EmulatorFaultKind.Latency ? TimeSpan.FromSeconds(4) : TimeSpan.Zero;
 
     public static TheoryData<EmulatorFaultKind, QqConnectErrorKind> AnswerLostAfterProcessing => new()
     {
@@ -52,8 +56,9 @@ public sealed class FaultTests : IAsyncLifetime
     [MemberData(nameof(AnswerLostAfterProcessing))]
     public async Task Refresh_AnswerLostAfterQqUsedTheRefreshToken_FailsWithoutReplayingIt(EmulatorFaultKind fault, QqConnectErrorKind expected)
     {
+        using var setup = Setup();
         using var client = Client();
-        var token = await client.ExchangeCodeAsync(LoginFlow.Authorize(client, Emulator, 0));
+        var token = await setup.ExchangeCodeAsync(LoginFlow.Authorize(setup, Emulator, 0));
         Emulator.Faults.Add(new EmulatorFault { Endpoint = Token, Kind = fault, Phase = EmulatorFaultPhase.AfterProcessing, Delay = LatencyOnly(fault), StatusCode = 502 });
 
         var error = await Assert.ThrowsAsync<QqConnectException>(() => client.RefreshAsync(token.RefreshToken!));
@@ -66,9 +71,10 @@ public sealed class FaultTests : IAsyncLifetime
     [Fact]
     public async Task GetUserInfo_TransientFailuresBeforeProcessing_AreRetriedToSuccess()
     {
+        using var setup = Setup();
         using var client = Client();
-        var token = await client.ExchangeCodeAsync(LoginFlow.Authorize(client, Emulator, 1));
-        var openId = await client.GetOpenIdAsync(token.AccessToken);
+        var token = await setup.ExchangeCodeAsync(LoginFlow.Authorize(setup, Emulator, 1));
+        var openId = await setup.GetOpenIdAsync(token.AccessToken);
         Emulator.Faults.Add(new EmulatorFault { Endpoint = "/user/get_user_info", Kind = EmulatorFaultKind.ServerError, StatusCode = 503 });
         Emulator.Faults.Add(new EmulatorFault { Endpoint = "/user/get_user_info", Kind = EmulatorFaultKind.DropConnection });
 
@@ -81,9 +87,10 @@ public sealed class FaultTests : IAsyncLifetime
     [Fact]
     public async Task GetOpenId_SlowAnswerAfterProcessing_IsRetriedBecauseReadsAreIdempotent()
     {
+        using var setup = Setup();
         using var client = Client();
-        var token = await client.ExchangeCodeAsync(LoginFlow.Authorize(client, Emulator, 0));
-        Emulator.Faults.Add(new EmulatorFault { Endpoint = "/oauth2.0/me", Kind = EmulatorFaultKind.Latency, Phase = EmulatorFaultPhase.AfterProcessing, Delay = TimeSpan.FromSeconds(3) });
+        var token = await setup.ExchangeCodeAsync(LoginFlow.Authorize(setup, Emulator, 0));
+        Emulator.Faults.Add(new EmulatorFault { Endpoint = "/oauth2.0/me", Kind = EmulatorFaultKind.Latency, Phase = EmulatorFaultPhase.AfterProcessing, Delay = TimeSpan.FromSeconds(4) });
 
         var openId = await client.GetOpenIdAsync(token.AccessToken);
 
@@ -94,8 +101,9 @@ public sealed class FaultTests : IAsyncLifetime
     [Fact]
     public async Task GetOpenId_OversizedBody_ThrowsResponseTooLarge()
     {
+        using var setup = Setup();
         using var client = Client(o => o.Resilience.MaxRetryAttempts = 0);
-        var token = await client.ExchangeCodeAsync(LoginFlow.Authorize(client, Emulator, 0));
+        var token = await setup.ExchangeCodeAsync(LoginFlow.Authorize(setup, Emulator, 0));
         Emulator.Faults.Add(new EmulatorFault { Endpoint = "/oauth2.0/me", Kind = EmulatorFaultKind.OversizedBody, PaddingBytes = 1024 * 1024 });
 
         var error = await Assert.ThrowsAsync<QqConnectException>(() => client.GetOpenIdAsync(token.AccessToken));

@@ -24,7 +24,7 @@ public sealed class SecretLeakTests
             options.AppKey = QqConnectEmulatorOptions.DefaultAppKey;
             options.RedirectUri = LoginFlow.RedirectUri;
             options.Resilience.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
-            options.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+            options.Resilience.AttemptTimeout = TimeSpan.FromSeconds(1);
         }).ConfigurePrimaryHttpMessageHandler(emulator.CreateHandler);
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IQqConnectClient>();
@@ -49,7 +49,7 @@ public sealed class SecretLeakTests
         await client.GetOpenIdAsync(refreshed.AccessToken);
         var lateCode = LoginFlow.Authorize(client, emulator, 1);
         secrets.Add(lateCode);
-        emulator.Faults.Add(new EmulatorFault { Endpoint = "/oauth2.0/token", Kind = EmulatorFaultKind.Latency, Phase = EmulatorFaultPhase.AfterProcessing, Delay = TimeSpan.FromSeconds(2) });
+        emulator.Faults.Add(new EmulatorFault { Endpoint = "/oauth2.0/token", Kind = EmulatorFaultKind.Latency, Phase = EmulatorFaultPhase.AfterProcessing, Delay = TimeSpan.FromSeconds(3) });
         messages.Add((await Assert.ThrowsAsync<QqConnectException>(() => client.ExchangeCodeAsync(lateCode))).ToString());
         emulator.Faults.Add(new EmulatorFault { Endpoint = "/oauth2.0/token", Kind = EmulatorFaultKind.DropConnection, Phase = EmulatorFaultPhase.AfterProcessing });
         messages.Add((await Assert.ThrowsAsync<QqConnectException>(() => client.RefreshAsync(refreshed.RefreshToken!))).ToString());

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using QqConnect.Client.Diagnostics;
 using QqConnect.Client.Security;
 
 namespace QqConnect.Client.DependencyInjection;
@@ -11,13 +12,16 @@ internal sealed class QqConnectClientFactory : IQqConnectClientFactory
     private readonly IOptionsMonitor<QqConnectOptions> _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<QqConnectClient> _logger;
+    private readonly QqConnectTelemetry _telemetry;
 
     public QqConnectClientFactory(
         IHttpClientFactory httpClientFactory,
         IOptionsMonitor<QqConnectOptions> options,
         TimeProvider timeProvider,
-        ILogger<QqConnectClient> logger)
+        ILogger<QqConnectClient> logger,
+        QqConnectTelemetry telemetry)
     {
+        _telemetry = telemetry;
         _httpClientFactory = httpClientFactory;
         _options = options;
         _timeProvider = timeProvider;
@@ -30,6 +34,6 @@ internal sealed class QqConnectClientFactory : IQqConnectClientFactory
     public IQqConnectClient CreateClient(string name)
     {
         Guard.NotNull(name, nameof(name));
-        return new QqConnectClient(_httpClientFactory.CreateClient(HttpClientName(name)), _options.Get(name), _timeProvider, _logger);
+        return new QqConnectClient(_httpClientFactory.CreateClient(HttpClientName(name)), _options.Get(name), _timeProvider, _logger, ownsHttpClient: false, _telemetry);
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QqConnect.Client;
 using QqConnect.Client.DependencyInjection;
+using QqConnect.Client.Diagnostics;
+using System.Diagnostics.Metrics;
 using QqConnect.Client.Security;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -63,6 +65,10 @@ public static class QqConnectServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QqConnectOptions>, QqConnectOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IQqConnectClientFactory, QqConnectClientFactory>();
+
+        // The meter comes from IMeterFactory, so it belongs to this container (and tests can read it back).
+        services.AddMetrics();
+        services.TryAddSingleton(provider => new QqConnectTelemetry(provider.GetRequiredService<IMeterFactory>().Create(QqConnectTelemetry.Name)));
         if (name.Length == 0)
         {
             services.TryAddTransient<IQqConnectClient>(provider => provider.GetRequiredService<IQqConnectClientFactory>().CreateClient(Options.Options.DefaultName));

@@ -19,9 +19,11 @@ internal sealed class QqTransport
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly ResiliencePipelines _pipelines;
+    private readonly QqConnectTelemetry _telemetry;
 
-    public QqTransport(HttpClient httpClient, QqConnectOptions options, TimeProvider timeProvider, ILogger logger)
+    public QqTransport(HttpClient httpClient, QqConnectOptions options, TimeProvider timeProvider, ILogger logger, QqConnectTelemetry telemetry)
     {
+        _telemetry = telemetry;
         _httpClient = httpClient;
         _maxResponseBodySize = options.MaxResponseBodySize;
         _timeProvider = timeProvider;
@@ -33,6 +35,7 @@ internal sealed class QqTransport
     public async Task<T> GetAsync<T>(Uri uri, CallContext context, BodyParser<T> parse, bool singleUse, CancellationToken cancellationToken)
     {
         var started = _timeProvider.GetTimestamp();
+        using var activity = QqConnectTelemetry.StartCall(context.Operation);
         var resilience = ResilienceContextPool.Shared.Get(cancellationToken);
         resilience.Properties.Set(ResiliencePipelines.OperationKey, context.Operation);
         try
@@ -44,12 +47,14 @@ internal sealed class QqTransport
                 (Transport: this, Uri: uri, Context: context, Parse: parse)).ConfigureAwait(false);
             outcome.ThrowIfException();
             var (status, result) = outcome.Result;
-            QqConnectLog.CallSucceeded(_logger, context.Operation, (int)status, Elapsed(started));
+            var elapsed = _timeProvider.GetElapsedTime(started);
+            QqConnectLog.CallSucceeded(_logger, context.Operation, (int)status, (long)elapsed.TotalMilliseconds);
+            _telemetry.Succeeded(activity, context.Operation, (int)status, elapsed);
             return result;
         }
         catch (Exception ex) when (Translate(ex, context, cancellationToken) is { } failure)
         {
-            Log(failure, started);
+            Report(failure, started, activity);
             if (ReferenceEquals(failure, ex))
             {
                 throw;
@@ -107,17 +112,18 @@ internal sealed class QqTransport
         _ => null,
     };
 
-    private void Log(QqConnectException failure, long started)
+    private void Report(QqConnectException failure, long started, System.Diagnostics.Activity? activity)
     {
+        var elapsed = _timeProvider.GetElapsedTime(started);
         if (failure is QqConnectApiException api)
         {
-            QqConnectLog.CallRejected(_logger, api.Operation, api.ErrorCode, (int?)api.StatusCode, Elapsed(started));
+            QqConnectLog.CallRejected(_logger, api.Operation, api.ErrorCode, (int?)api.StatusCode, (long)elapsed.TotalMilliseconds);
         }
         else
         {
-            QqConnectLog.CallFailed(_logger, failure.Operation, failure.Kind, (int?)failure.StatusCode, Elapsed(started));
+            QqConnectLog.CallFailed(_logger, failure.Operation, failure.Kind, (int?)failure.StatusCode, (long)elapsed.TotalMilliseconds);
         }
-    }
 
-    private long Elapsed(long started) => (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds;
+        _telemetry.Failed(activity, failure, elapsed);
+    }
 }

@@ -14,7 +14,7 @@ public sealed class ResilienceTests
     private QqConnectClient Client(Action<QqConnectResilienceOptions>? configure = null) =>
         new(new HttpClient(_network), TestApp.Options(o =>
         {
-            o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(200);
+            o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(1);
             o.Resilience.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
             configure?.Invoke(o.Resilience);
         }));
@@ -179,7 +179,7 @@ public sealed class ResilienceTests
         using var client = Client(r =>
         {
             r.AttemptTimeout = TimeSpan.FromSeconds(5);
-            r.TotalTimeout = TimeSpan.FromMilliseconds(300);
+            r.TotalTimeout = TimeSpan.FromSeconds(1);
         });
 
         var error = await Assert.ThrowsAsync<QqConnectException>(() => client.GetOpenIdAsync(TestApp.AccessToken));
