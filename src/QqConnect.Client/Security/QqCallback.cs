@@ -40,6 +40,8 @@ public static class QqCallback
 
     private static readonly string[] Names = ["code", "state", "error", "error_description", "msg"];
 
+    private static readonly char[] Escapes = ['%', '+'];
+
     /// <summary>Parses a callback URL. Only its query is read; a fragment is ignored.</summary>
     /// <param name="callbackUrl">The URL of the callback request, absolute or relative.</param>
     /// <returns>The code, the error, or why this is not a callback.</returns>
@@ -214,7 +216,7 @@ public static class QqCallback
             return null;
         }
 
-        var decoded = raw.IndexOf('%') < 0 && raw.IndexOf('+') < 0 ? raw : Utf8Text.FormDecode(Encoding.UTF8.GetBytes(raw));
+        var decoded = raw.IndexOfAny(Escapes) < 0 ? raw : Utf8Text.FormDecode(Encoding.UTF8.GetBytes(raw));
         return decoded.Length == 0 ? null : decoded;
     }
 

@@ -23,9 +23,7 @@ public sealed class QqLoginStateOptions
     /// server. Create one once with <see cref="GenerateKey"/>. <see cref="QqLoginStateProtector"/> copies it,
     /// so later changes to this array do not affect a protector already created.
     /// </summary>
-#pragma warning disable CA1819 // A key is naturally a byte array; the protector takes a copy.
     public byte[]? Key { get; set; }
-#pragma warning restore CA1819
 
     /// <summary>
     /// How long a state stays valid after <see cref="QqLoginStateProtector.Create(string?)"/>; 10 minutes by

@@ -20,7 +20,8 @@ public enum QqStateValidationFailure
 
     /// <summary>
     /// The state is genuine but was created for another browser: the cookie does not match. This is what a
-    /// login CSRF attempt looks like (an attacker's state sent to a victim's browser).
+    /// login CSRF attempt looks like (an attacker's state sent to a victim's browser). A change to the last part
+    /// of the state (the tag that binds it to the browser) is reported this way too: the two cannot be told apart.
     /// </summary>
     BindingMismatch = 4,
 
