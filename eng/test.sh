@@ -4,6 +4,18 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# The browser test drives Debian's Chromium through Playwright. Install it when it is missing and we can
+# (root with apt-get, as on CI and on a fresh development machine); without it those tests are skipped,
+# except on CI, where a missing browser is a failure.
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
+  echo "Installing Chromium for the browser tests (apt-get)..."
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+    || echo "Chromium could not be installed; the browser tests will say so." >&2
+fi
+if [ "${CI:-}" = "true" ]; then
+  export QQCONNECT_REQUIRE_BROWSER=1
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 

@@ -9,7 +9,7 @@ internal static class BodySniffer
     public static BodyShape Sniff(ReadOnlySpan<byte> body, out ReadOnlySpan<byte> payload)
     {
         payload = default;
-        body = Trim(SkipBom(body));
+        body = Trim(SkipBom(Trim(body)));
         if (body.IsEmpty)
         {
             return BodyShape.Empty;
@@ -31,21 +31,22 @@ internal static class BodySniffer
             return BodyShape.JsonNull;
         }
 
+        // JSONP: a callback name, optional white space, '('.
         var nameLength = IdentifierLength(body);
-        if (nameLength == 0)
+        var rest = TrimStart(body.Slice(nameLength));
+        if (nameLength > 0 && !rest.IsEmpty && rest[0] == (byte)'(')
         {
-            return BodyShape.Unknown;
+            return SniffJsonp(rest.Slice(1), out payload);
         }
 
-        var rest = body.Slice(nameLength);
-        if (rest[0] == (byte)'=' || rest[0] == (byte)'&')
+        // Form pairs: any name (application/x-www-form-urlencoded allows almost any byte), then '='.
+        if (body.IndexOf((byte)'=') > 0)
         {
             payload = body;
             return BodyShape.Form;
         }
 
-        rest = TrimStart(rest);
-        return !rest.IsEmpty && rest[0] == (byte)'(' ? SniffJsonp(rest.Slice(1), out payload) : BodyShape.Unknown;
+        return BodyShape.Unknown;
     }
 
     /// <summary>Describes a shape for an error message, e.g. "an HTML page".</summary>
@@ -90,6 +91,7 @@ internal static class BodySniffer
         return BodyShape.Jsonp;
     }
 
+    // The length of a JavaScript-style callback name (letters, digits, '_', '$', '.') at the start of the body.
     private static int IdentifierLength(ReadOnlySpan<byte> body)
     {
         var i = 0;
@@ -98,13 +100,12 @@ internal static class BodySniffer
             i++;
         }
 
-        // A name must be followed by something ('=', '&' or '(' after optional white space).
-        return i < body.Length ? i : 0;
+        return i;
     }
 
     private static bool IsIdentifierByte(byte b) =>
         (b >= (byte)'a' && b <= (byte)'z') || (b >= (byte)'A' && b <= (byte)'Z') || (b >= (byte)'0' && b <= (byte)'9')
-        || b == (byte)'_' || b == (byte)'$' || b == (byte)'.' || b == (byte)'-' || b == (byte)'%';
+        || b == (byte)'_' || b == (byte)'$' || b == (byte)'.';
 
     private static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> body) =>
         body.StartsWith("\uFEFF"u8) ? body.Slice(3) : body;

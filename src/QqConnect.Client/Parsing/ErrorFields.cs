@@ -17,8 +17,8 @@ internal struct ErrorFields
     public readonly bool IsError =>
         (_error is { } error && error != 0) || _errorText is not null || (_ret is { } ret && ret != 0) || (_code is { } code && code != 0);
 
-    /// <summary>The error code, the first of <c>error</c>, <c>ret</c>, <c>code</c> that is set.</summary>
-    public readonly int Code => (int)Clamp(_error ?? (_ret is { } ret && ret != 0 ? ret : _code ?? 0));
+    /// <summary>The error code: the first non-zero of <c>error</c>, <c>ret</c>, <c>code</c> (0 when the error is not numeric).</summary>
+    public readonly int Code => (int)Clamp(NonZero(_error) ?? NonZero(_ret) ?? NonZero(_code) ?? 0);
 
     /// <summary>The description, from <c>error_description</c> or <c>msg</c>, trimmed.</summary>
     public readonly string? Description
@@ -40,9 +40,10 @@ internal struct ErrorFields
             {
                 _error = code;
             }
-            else
+            else if (value.GetString() is { Length: > 0 } text && text.Trim().Length > 0)
             {
-                _errorText = value.GetString();
+                // A non-numeric error such as "access_denied"; an empty one is no error.
+                _errorText = text;
             }
         }
         else if (name.SequenceEqual("error_description"u8))
@@ -69,6 +70,8 @@ internal struct ErrorFields
 
         return true;
     }
+
+    private static long? NonZero(long? value) => value is { } number && number != 0 ? number : null;
 
     private static long Clamp(long value) => Math.Max(int.MinValue, Math.Min(int.MaxValue, value));
 }

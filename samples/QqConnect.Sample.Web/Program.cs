@@ -1,0 +1,128 @@
+// QQ登录 with QqConnect.Client in an ASP.NET Core site (minimal APIs, cookie authentication).
+// Run it with nothing configured and it logs in against the built-in QQ Connect emulator (demo mode);
+// configure a real app (QqConnect:AppId, AppKey, RedirectUri) and it talks to https://graph.qq.com/.
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+using QqConnect.Client;
+using QqConnect.Client.Testing;
+using QqConnect.Emulator;
+using QqConnect.Sample.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The callback URL carries the authorization code and the state: keep ASP.NET Core's per-request
+// "Request starting GET http://…/signin-qq?code=…" lines out of the log.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+
+// Where the site listens: --urls or ASPNETCORE_URLS, else a fixed default.
+var urls = builder.Configuration["urls"];
+if (string.IsNullOrWhiteSpace(urls))
+{
+    urls = SampleSettings.DefaultUrls;
+    builder.WebHost.UseUrls(urls);
+}
+
+// Demo mode unless QqConnect:AppId, AppKey and RedirectUri are all configured.
+var qqSection = builder.Configuration.GetSection("QqConnect");
+SampleSettings settings;
+try
+{
+    settings = SampleSettings.Create(qqSection, urls);
+}
+catch (InvalidOperationException exception)
+{
+    await Console.Error.WriteLineAsync(exception.Message);
+    return 1;
+}
+
+QqConnectEmulatorServer? emulator = null;
+if (settings.IsDemo)
+{
+    // A local stand-in for graph.qq.com with fake users, on a free loopback port, started before the app
+    // is built so that the SDK can be pointed at it. Its app id and key are published fakes, not secrets.
+    var server = await QqConnectEmulatorServer.StartAsync(new QqConnectEmulatorServerOptions { Port = 0 });
+    emulator = server;
+    builder.Services.AddQqConnectClient(options =>
+    {
+        options.BaseAddress = server.BaseAddress;
+        options.AppId = QqConnectEmulatorOptions.DefaultAppId;
+        options.AppKey = QqConnectEmulatorOptions.DefaultAppKey;
+        options.RedirectUri = settings.RedirectUri.AbsoluteUri;
+    });
+}
+else
+{
+    builder.Services.AddQqConnectClient(qqSection);
+}
+
+builder.Services.AddSingleton(settings);
+
+// CSRF protection of the login: a signed, short-lived state bound to the browser by a cookie.
+// Every server of a farm needs the same key (LoginState:Key, base64, from QqLoginStateOptions.GenerateKey());
+// without one a random key is made at start-up, which is fine for a single process.
+var stateOptions = new QqLoginStateOptions { DefaultReturnUrl = "/profile" };
+var stateKey = builder.Configuration["LoginState:Key"];
+if (string.IsNullOrWhiteSpace(stateKey))
+{
+    stateOptions.Key = QqLoginStateOptions.GenerateKey();
+}
+else
+{
+    stateOptions.SetKeyFromBase64(stateKey);
+}
+
+builder.Services.AddSingleton(new QqLoginStateProtector(stateOptions));
+
+// The signed-in user: profile in claims, QQ tokens in the authentication properties, all inside the
+// encrypted authentication cookie (never shown in a page).
+builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+    .AddCookie(options =>
+    {
+        options.Cookie.Name = "qqsample.auth";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.LoginPath = "/";
+    });
+builder.Services.AddAuthorization();
+builder.Services.AddAntiforgery();
+
+var app = builder.Build();
+
+// QQ errors (the user denied, a code reused, QQ unreachable, …) become a friendly page.
+app.UseMiddleware<QqErrorPageMiddleware>();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapQqLogin(settings);
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var qq = app.Services.GetRequiredService<IOptions<QqConnectOptions>>().Value;
+    if (settings.IsDemo)
+    {
+        Console.WriteLine("QQ Connect sample: DEMO MODE (no QqConnect:AppId/AppKey/RedirectUri configured).");
+        Console.WriteLine($"  QQ login goes to the built-in QQ Connect emulator at {qq.BaseAddress} (fake users, no QQ account needed).");
+    }
+    else
+    {
+        Console.WriteLine($"QQ Connect sample: REAL MODE, app {qq.AppId} at {qq.BaseAddress}.");
+    }
+
+    Console.WriteLine($"  Listening on {urls}; QQ sends the browser back to {qq.RedirectUri}");
+    Console.WriteLine($"  Open {settings.SiteAddress} in a browser. Ctrl+C stops.");
+});
+
+try
+{
+    await app.RunAsync();
+}
+finally
+{
+    if (emulator is not null)
+    {
+        await emulator.DisposeAsync();
+    }
+}
+
+return 0;
