@@ -22,10 +22,22 @@ trap 'rm -f "$log"' EXIT
 status=0
 dotnet test QqConnect.Client.sln -c Release 2>&1 | tee "$log" || status=$?
 
+# Shipping checks, each a script that installs what it needs and ends with "<name>: passed" or "<name>: FAILED":
+# the NuGet package as users get it, NativeAOT, the .NET 10 file-based script.
+passed_steps=0
+failed_steps=0
+for step in package-test aot-smoke script-smoke; do
+  echo "== eng/$step.sh"
+  if bash "eng/$step.sh"; then passed_steps=$((passed_steps + 1)); else failed_steps=$((failed_steps + 1)); status=1; fi
+done
+
 # One summary line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+
+passed=$((passed + passed_steps))
+failed=$((failed + failed_steps))
 
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "no test ran" >&2

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Package test: packs QqConnect.Client and QqConnect.Client.Testing into a temporary feed, then builds a
+# throwaway console app that references the PACKAGES (not the projects) and runs a whole QQ login
+# against the in-process emulator (eng/package-test/Program.cs). Also compiles a netstandard2.0;net8.0
+# library against the package, so every lib/ folder of the package is used once.
+# Self-contained; needs only the .NET SDK and the NuGet registry. Last line: "package test: passed" or
+# "package test: FAILED ..."; the exit code is non-zero on failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+started=$(date +%s)
+
+fail() {
+  echo "package test: FAILED ($1)"
+  exit 1
+}
+
+command -v dotnet >/dev/null || fail "dotnet is not on PATH"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/qqconnect-package-test.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+feed="$work/feed"
+mkdir -p "$feed" "$work/app" "$work/lib"
+
+echo "== packing into $feed"
+for project in src/QqConnect.Client src/QqConnect.Client.Testing; do
+  dotnet pack "$project" -c Release -o "$feed" --nologo -v quiet || fail "dotnet pack $project"
+done
+
+client=$(find "$feed" -maxdepth 1 -name 'QqConnect.Client.[0-9]*.nupkg' | head -n1)
+[ -n "$client" ] || fail "no QqConnect.Client .nupkg was produced"
+version=$(basename "$client" .nupkg)
+version=${version#QqConnect.Client.}
+for file in "QqConnect.Client.$version.snupkg" "QqConnect.Client.Testing.$version.nupkg" "QqConnect.Client.Testing.$version.snupkg"; do
+  [ -f "$feed/$file" ] || fail "$file is missing"
+done
+echo "version $version"
+
+# Every target framework, its XML docs and the package readme must be in the package.
+listing=$(cd "$feed" && unzip -Z1 "QqConnect.Client.$version.nupkg")
+for entry in README.md lib/netstandard2.0/QqConnect.Client.dll lib/netstandard2.0/QqConnect.Client.xml \
+             lib/net8.0/QqConnect.Client.dll lib/net8.0/QqConnect.Client.xml \
+             lib/net10.0/QqConnect.Client.dll lib/net10.0/QqConnect.Client.xml; do
+  grep -qx "$entry" <<<"$listing" || fail "$entry is not in QqConnect.Client.$version.nupkg"
+done
+
+# The consumer restores from the temporary feed (QqConnect.* only from there, so a package of the same
+# name on nuget.org can never stand in) into its own packages folder (so no stale copy of this version
+# from an earlier run is reused).
+cat > "$work/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <config>
+    <add key="globalPackagesFolder" value="$work/packages" />
+  </config>
+  <packageSources>
+    <clear />
+    <add key="local" value="$feed" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+  </packageSources>
+  <packageSourceMapping>
+    <packageSource key="local">
+      <package pattern="QqConnect.*" />
+    </packageSource>
+    <packageSource key="nuget.org">
+      <package pattern="*" />
+    </packageSource>
+  </packageSourceMapping>
+</configuration>
+XML
+
+cat > "$work/app/PackageConsumer.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+    <NuGetAudit>false</NuGetAudit>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="QqConnect.Client" Version="[$version]" />
+    <PackageReference Include="QqConnect.Client.Testing" Version="[$version]" />
+    <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="8.0.1" />
+  </ItemGroup>
+</Project>
+XML
+cp eng/package-test/Program.cs "$work/app/Program.cs"
+
+cat > "$work/lib/PackageConsumerLibrary.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFrameworks>netstandard2.0;net8.0</TargetFrameworks>
+    <LangVersion>latest</LangVersion>
+    <Nullable>enable</Nullable>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+    <NuGetAudit>false</NuGetAudit>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="QqConnect.Client" Version="[$version]" />
+  </ItemGroup>
+</Project>
+XML
+cat > "$work/lib/Login.cs" <<'CS'
+using System;
+using System.Threading.Tasks;
+using QqConnect.Client;
+
+public static class Login
+{
+    public static async Task<string> NicknameAsync(IQqConnectClient qq, string code)
+    {
+        var token = await qq.ExchangeCodeAsync(code).ConfigureAwait(false);
+        var who = await qq.GetOpenIdAsync(token.AccessToken).ConfigureAwait(false);
+        var user = await qq.GetUserInfoAsync(token.AccessToken, who.OpenId).ConfigureAwait(false);
+        return user.Nickname;
+    }
+
+    public static Uri Start(QqConnectOptions options) => new QqConnectClient(options).BuildAuthorizeUrl("state");
+}
+CS
+
+echo "== building a netstandard2.0;net8.0 library against the package"
+(cd "$work/lib" && dotnet build -c Release --nologo -v quiet) || fail "the library consumer does not build"
+
+echo "== running the console consumer"
+(cd "$work/app" && dotnet run -c Release -- "$version") || fail "the console consumer failed"
+
+echo "package test took $(( $(date +%s) - started )) s"
+echo "package test: passed"
