@@ -1,0 +1,370 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using QqConnect.Client.Testing;
+using QqConnect.Emulator;
+
+namespace QqConnect.Client.Benchmarks;
+
+/// <summary>
+/// <c>load --concurrency N --seconds T [--warmup-seconds W] [--server process|in-process]</c>: N workers run full
+/// logins (exchange code, openid, user info) for T seconds against the loopback emulator through ONE shared
+/// <see cref="QqConnectClient"/>, and report throughput, latency percentiles, errors, TCP connections opened
+/// (counted in the client's <see cref="SocketsHttpHandler.ConnectCallback"/>) and memory over time.
+/// </summary>
+internal static class LoadRunner
+{
+    private const int BucketMicroseconds = 10;
+    private const int Buckets = 200_000; // 10 µs buckets up to 2 s; slower logins land in the last one.
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var concurrency = 16;
+        var seconds = 30;
+        var warmupSeconds = 3;
+        var childProcess = true;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--concurrency" when i + 1 < args.Length: concurrency = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--seconds" when i + 1 < args.Length: seconds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--warmup-seconds" when i + 1 < args.Length: warmupSeconds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--server" when i + 1 < args.Length: childProcess = args[++i] != "in-process"; break;
+                default:
+                    Console.Error.WriteLine("load [--concurrency 16] [--seconds 30] [--warmup-seconds 3] [--server process|in-process]");
+                    return 2;
+            }
+        }
+
+        if (concurrency < 1 || seconds < 1 || warmupSeconds < 0)
+        {
+            Console.Error.WriteLine("--concurrency and --seconds must be at least 1.");
+            return 2;
+        }
+
+        await using var server = childProcess ? await EmulatorHost.StartChildAsync() : await EmulatorHost.StartInProcessAsync();
+        var connections = 0L;
+        using var handler = new SocketsHttpHandler
+        {
+            // The same settings as the client's own pool (OwnedHttpClient), plus a counter of opened connections.
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+            AllowAutoRedirect = false,
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                Interlocked.Increment(ref connections);
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+        using var client = new QqConnectClient(http, new QqConnectOptions
+        {
+            AppId = QqConnectEmulatorOptions.DefaultAppId,
+            AppKey = QqConnectEmulatorOptions.DefaultAppKey,
+            RedirectUri = LoginBenchmarkBase.RedirectUri,
+            BaseAddress = server.BaseAddress,
+        });
+        var authorizeUrl = client.BuildAuthorizeUrl("load-state");
+
+        var histogram = new long[Buckets];
+        var errors = new Dictionary<string, int>(StringComparer.Ordinal);
+        long completed = 0, failed = 0;
+        var measuring = false;
+        var stop = false;
+
+        async Task WorkerAsync(int worker)
+        {
+            while (!Volatile.Read(ref stop))
+            {
+                string code;
+                try
+                {
+                    code = await server.NextCodeAsync(authorizeUrl, worker % 3);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or QqConnectEmulatorException)
+                {
+                    Record("authorize: " + ex.GetType().Name);
+                    continue;
+                }
+
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    var token = await client.ExchangeCodeAsync(code);
+                    var openId = await client.GetOpenIdAsync(token.AccessToken);
+                    _ = await client.GetUserInfoAsync(token.AccessToken, openId.OpenId);
+                }
+                catch (QqConnectException ex)
+                {
+                    Record($"{ex.Operation}: {ex.Kind}");
+                    continue;
+                }
+
+                if (Volatile.Read(ref measuring))
+                {
+                    var micros = (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+                    Interlocked.Increment(ref histogram[Math.Min(Buckets - 1, micros / BucketMicroseconds)]);
+                    Interlocked.Increment(ref completed);
+                }
+            }
+
+            void Record(string what)
+            {
+                if (!Volatile.Read(ref measuring))
+                {
+                    return;
+                }
+
+                Interlocked.Increment(ref failed);
+                lock (errors)
+                {
+                    errors[what] = errors.GetValueOrDefault(what) + 1;
+                }
+            }
+        }
+
+        Console.WriteLine($"load: {concurrency} concurrent logins for {seconds} s (after {warmupSeconds} s warm-up) against {server.Description} at {server.BaseAddress}");
+        var workers = Enumerable.Range(0, concurrency).Select(i => Task.Run(() => WorkerAsync(i))).ToArray();
+        await Task.Delay(TimeSpan.FromSeconds(warmupSeconds));
+        var connectionsAtStart = Interlocked.Read(ref connections);
+        var samples = new List<MemorySample> { MemorySample.Take("start", 0, server) };
+        Volatile.Write(ref measuring, true);
+        var clock = Stopwatch.StartNew();
+        var timeline = new List<string>();
+        var lastCompleted = 0L;
+        for (var second = 1; second <= seconds; second++)
+        {
+            var wait = TimeSpan.FromSeconds(second) - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+
+            var done = Interlocked.Read(ref completed);
+            timeline.Add(string.Create(CultureInfo.InvariantCulture,
+                $"| {second} | {done - lastCompleted:N0} | {Interlocked.Read(ref connections):N0} | {GC.GetTotalMemory(false) / 1048576.0:F1} | {Environment.WorkingSet / 1048576.0:F1} |"));
+            lastCompleted = done;
+            if (second == seconds / 2 && seconds >= 2)
+            {
+                samples.Add(MemorySample.Take("middle", second, server));
+            }
+        }
+
+        samples.Add(MemorySample.Take("end", seconds, server));
+        var elapsed = clock.Elapsed;
+        Volatile.Write(ref measuring, false);
+        Volatile.Write(ref stop, true);
+        await Task.WhenAll(workers);
+
+        var total = Interlocked.Read(ref completed);
+        var totalConnections = Interlocked.Read(ref connections);
+        Console.WriteLine();
+        Console.WriteLine("| concurrency | seconds | logins | logins/s | HTTP calls/s (SDK) | p50 ms | p90 ms | p99 ms | max ms | errors | TCP connections opened (total / during the run) |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {concurrency} | {elapsed.TotalSeconds:F1} | {total:N0} | {total / elapsed.TotalSeconds:N0} | {3 * total / elapsed.TotalSeconds:N0} | {Percentile(histogram, total, 0.50):F2} | {Percentile(histogram, total, 0.90):F2} | {Percentile(histogram, total, 0.99):F2} | {Max(histogram):F2} | {Interlocked.Read(ref failed)} | {totalConnections} / {totalConnections - connectionsAtStart} |"));
+        Console.WriteLine();
+        Console.WriteLine("| when | s | client GC heap after full GC (MiB) | client working set (MiB) | gen0/1/2 GCs | emulator working set (MiB) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var sample in samples)
+        {
+            Console.WriteLine(sample.Row());
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| second | logins | connections so far | client GC heap (MiB, no forced GC) | client working set (MiB) |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|");
+        foreach (var row in timeline)
+        {
+            Console.WriteLine(row);
+        }
+
+        if (errors.Count > 0)
+        {
+            Console.WriteLine();
+            foreach (var (what, count) in errors)
+            {
+                Console.WriteLine($"error {what}: {count}");
+            }
+        }
+
+        // Fails the CI smoke run when nothing worked or anything failed.
+        return total > 0 && Interlocked.Read(ref failed) == 0 ? 0 : 1;
+    }
+
+    private static double Percentile(long[] histogram, long total, double fraction)
+    {
+        var target = (long)Math.Ceiling(total * fraction);
+        var seen = 0L;
+        for (var i = 0; i < histogram.Length; i++)
+        {
+            seen += histogram[i];
+            if (seen >= target && target > 0)
+            {
+                return (i + 1) * BucketMicroseconds / 1000.0;
+            }
+        }
+
+        return double.NaN;
+    }
+
+    private static double Max(long[] histogram)
+    {
+        for (var i = histogram.Length - 1; i >= 0; i--)
+        {
+            if (histogram[i] > 0)
+            {
+                return (i + 1) * BucketMicroseconds / 1000.0;
+            }
+        }
+
+        return double.NaN;
+    }
+
+    private sealed record MemorySample(string When, int Second, long LiveHeap, long WorkingSet, int Gen0, int Gen1, int Gen2, long? EmulatorWorkingSet)
+    {
+        public static MemorySample Take(string when, int second, EmulatorHost server)
+        {
+            var live = GC.GetTotalMemory(forceFullCollection: true);
+            return new(when, second, live, Environment.WorkingSet, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), server.WorkingSet);
+        }
+
+        public string Row() => string.Create(CultureInfo.InvariantCulture,
+            $"| {When} | {Second} | {LiveHeap / 1048576.0:F1} | {WorkingSet / 1048576.0:F1} | {Gen0}/{Gen1}/{Gen2} | {(EmulatorWorkingSet is { } ws ? (ws / 1048576.0).ToString("F1", CultureInfo.InvariantCulture) : "(same process)")} |");
+    }
+}
+
+/// <summary>
+/// The loopback emulator for the load run: by default a child process (this program's <c>emulator-server</c>
+/// command), so that the emulator's memory (it keeps every code and token it issued) stays out of the client's
+/// numbers; the browser step is then its authorize form, POSTed over a separate connection and not timed.
+/// </summary>
+internal sealed class EmulatorHost : IAsyncDisposable
+{
+    private readonly Process? _process;
+    private readonly QqConnectEmulatorServer? _server;
+    private readonly HttpClient? _browser;
+
+    private EmulatorHost(Uri baseAddress, Process? process, QqConnectEmulatorServer? server)
+    {
+        BaseAddress = baseAddress;
+        _process = process;
+        _server = server;
+        if (process is not null)
+        {
+            _browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
+        }
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string Description => _process is null ? "the emulator server in this process" : $"the emulator server in child process {_process.Id}";
+
+    public long? WorkingSet
+    {
+        get
+        {
+            if (_process is null)
+            {
+                return null;
+            }
+
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
+    public static async Task<EmulatorHost> StartInProcessAsync()
+    {
+        var server = await QqConnectEmulatorServer.StartAsync(new QqConnectEmulatorServerOptions { Port = 0 });
+        return new EmulatorHost(server.BaseAddress, null, server);
+    }
+
+    public static async Task<EmulatorHost> StartChildAsync()
+    {
+        var self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
+        var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(EmulatorHost).Assembly.Location);
+        }
+
+        start.ArgumentList.Add("emulator-server");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The emulator did not start.");
+        var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        const string Prefix = "listening ";
+        if (line is null || !line.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            process.Kill();
+            throw new InvalidOperationException($"The emulator said: {line}");
+        }
+
+        return new EmulatorHost(new Uri(line[Prefix.Length..]), process, null);
+    }
+
+    /// <summary>The child process: serves the emulator on an ephemeral loopback port until its standard input closes.</summary>
+    public static async Task<int> ServeAsync()
+    {
+        await using var server = await QqConnectEmulatorServer.StartAsync(new QqConnectEmulatorServerOptions { Port = 0 });
+        Console.WriteLine("listening " + server.BaseAddress.AbsoluteUri);
+        while (await Console.In.ReadLineAsync() is not null)
+        {
+        }
+
+        return 0;
+    }
+
+    /// <summary>Plays the browser: a fresh single-use code for <paramref name="userIndex"/>.</summary>
+    public async Task<string> NextCodeAsync(Uri authorizeUrl, int userIndex)
+    {
+        Uri callback;
+        if (_server is not null)
+        {
+            callback = _server.Emulator.Authorize(authorizeUrl, userIndex);
+        }
+        else
+        {
+            // The login page's form: the authorize parameters again, plus the user's choice.
+            var form = authorizeUrl.Query.TrimStart('?') + "&user=" + userIndex.ToString(CultureInfo.InvariantCulture) + "&decision=approve";
+            using var content = new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+            using var response = await _browser!.PostAsync(new Uri(BaseAddress, "oauth2.0/authorize"), content);
+            callback = response.Headers.Location ?? throw new InvalidOperationException($"The authorize form answered {(int)response.StatusCode} without a redirect.");
+        }
+
+        var query = callback.Query;
+        var start = query.IndexOf("code=", StringComparison.Ordinal) + 5;
+        var end = query.IndexOf('&', start);
+        return end < 0 ? query[start..] : query[start..end];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _browser?.Dispose();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        if (_process is not null)
+        {
+            _process.StandardInput.Close();
+            if (!_process.WaitForExit(TimeSpan.FromSeconds(10)))
+            {
+                _process.Kill();
+            }
+
+            _process.Dispose();
+        }
+    }
+}

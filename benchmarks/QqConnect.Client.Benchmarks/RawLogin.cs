@@ -1,0 +1,45 @@
+using QqConnect.Client.Benchmarks.Baselines;
+
+namespace QqConnect.Client.Benchmarks;
+
+/// <summary>
+/// The floor: the same three GETs as the SDK's login (<c>fmt=json</c>, the same query parameters) on a bare
+/// <see cref="HttpClient"/>, URIs concatenated from constant prefixes, bodies read with
+/// <see cref="HttpClient.GetByteArrayAsync(string, CancellationToken)"/>, parsed by <see cref="Floor"/>.
+/// No timeouts beyond HttpClient's, no retries, no telemetry, no logging, no shape sniffing.
+/// </summary>
+public sealed class RawLogin
+{
+    private readonly HttpClient _http;
+    private readonly string _appId;
+    private readonly string _tokenPrefix;
+    private readonly string _tokenSuffix;
+    private readonly string _mePrefix;
+    private readonly string _userPrefix;
+    private readonly string _userMiddle;
+
+    public RawLogin(HttpClient http, Uri baseAddress, string appId, string appKey, string redirectUri)
+    {
+        _http = http;
+        _appId = appId;
+        var root = baseAddress.AbsoluteUri;
+        _tokenPrefix = $"{root}oauth2.0/token?grant_type=authorization_code&client_id={appId}&client_secret={Uri.EscapeDataString(appKey)}&code=";
+        _tokenSuffix = $"&redirect_uri={Uri.EscapeDataString(redirectUri)}&fmt=json";
+        _mePrefix = $"{root}oauth2.0/me?fmt=json&access_token=";
+        _userPrefix = $"{root}user/get_user_info?oauth_consumer_key={appId}&access_token=";
+        _userMiddle = "&openid=";
+    }
+
+    public async Task<UserValues> LoginAsync(string code, CancellationToken cancellationToken = default)
+    {
+        var token = Floor.ReadToken(await _http.GetByteArrayAsync(_tokenPrefix + Uri.EscapeDataString(code) + _tokenSuffix, cancellationToken));
+        var me = Floor.ReadOpenId(await _http.GetByteArrayAsync(_mePrefix + Uri.EscapeDataString(token.AccessToken), cancellationToken));
+        if (me.ClientId != _appId)
+        {
+            throw new InvalidOperationException("token of another app");
+        }
+
+        return Floor.ReadUser(await _http.GetByteArrayAsync(
+            string.Concat(_userPrefix, Uri.EscapeDataString(token.AccessToken), _userMiddle, Uri.EscapeDataString(me.OpenId)), cancellationToken));
+    }
+}
