@@ -35,15 +35,44 @@ internal sealed class QqConnectTelemetry
     /// <summary>Starts the span of a call; <see langword="null"/> when nobody listens.</summary>
     public static Activity? StartCall(QqConnectOperation operation)
     {
-        var activity = Source.StartActivity("QqConnect " + operation, ActivityKind.Client);
-        activity?.SetTag("qqconnect.operation", operation.ToString());
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+
+        var activity = Source.StartActivity(SpanName(operation), ActivityKind.Client);
+        activity?.SetTag("qqconnect.operation", OperationName(operation));
         return activity;
     }
+
+    // Cached names, so that a call with telemetry on allocates no strings for its tags.
+    private static string SpanName(QqConnectOperation operation) => operation switch
+    {
+        QqConnectOperation.ExchangeCode => "QqConnect ExchangeCode",
+        QqConnectOperation.Refresh => "QqConnect Refresh",
+        QqConnectOperation.GetOpenId => "QqConnect GetOpenId",
+        QqConnectOperation.GetUserInfo => "QqConnect GetUserInfo",
+        _ => "QqConnect " + operation,
+    };
+
+    private static string OperationName(QqConnectOperation operation) => operation switch
+    {
+        QqConnectOperation.ExchangeCode => "ExchangeCode",
+        QqConnectOperation.Refresh => "Refresh",
+        QqConnectOperation.GetOpenId => "GetOpenId",
+        QqConnectOperation.GetUserInfo => "GetUserInfo",
+        _ => operation.ToString(),
+    };
 
     public void Succeeded(Activity? activity, QqConnectOperation operation, int statusCode, TimeSpan elapsed)
     {
         activity?.SetTag("http.response.status_code", statusCode);
-        var tags = new TagList { { "qqconnect.operation", operation.ToString() }, { "qqconnect.outcome", "success" } };
+        if (!_calls.Enabled && !_duration.Enabled)
+        {
+            return;
+        }
+
+        var tags = new TagList { { "qqconnect.operation", OperationName(operation) }, { "qqconnect.outcome", "success" } };
         _calls.Add(1, tags);
         _duration.Record(elapsed.TotalSeconds, tags);
     }
@@ -67,7 +96,7 @@ internal sealed class QqConnectTelemetry
             activity.SetStatus(ActivityStatusCode.Error, failure.Kind.ToString());
         }
 
-        var operation = failure.Operation.ToString();
+        var operation = OperationName(failure.Operation);
         _calls.Add(1, new TagList { { "qqconnect.operation", operation }, { "qqconnect.outcome", "failure" } });
         _duration.Record(elapsed.TotalSeconds, new TagList { { "qqconnect.operation", operation }, { "qqconnect.outcome", "failure" } });
         _errors.Add(1, new TagList { { "qqconnect.operation", operation }, { "error.type", failure.Kind.ToString() }, { "qqconnect.error_code", code ?? "none" } });

@@ -34,6 +34,12 @@ internal struct ErrorFields
     /// <returns><see langword="true"/> when the field was an error field.</returns>
     public bool TryTake(ReadOnlySpan<byte> name, ref FieldValue value)
     {
+        // Most fields are not error fields: rule them out by length first (ret, msg, code, error, error_description).
+        if (name.Length is not (3 or 4 or 5 or 17))
+        {
+            return false;
+        }
+
         if (name.SequenceEqual("error"u8))
         {
             if (value.TryGetInt64(out var code))

@@ -3,65 +3,60 @@ using System.Text.Json;
 namespace QqConnect.Client.Parsing;
 
 /// <summary>
-/// One field's value, whichever shape it came in: a JSON token (string, number, bool, null, or a
-/// nested object/array) or a form-encoded value. Converts on demand, so fields a model ignores cost nothing.
+/// One field's value, whichever shape it came in: a JSON token (string, number, bool, null, or a nested
+/// object/array) or a form-encoded value. Holds only spans into the body and converts on demand, so fields a
+/// model ignores cost nothing.
 /// </summary>
-internal ref struct FieldValue
+internal readonly ref struct FieldValue
 {
-    private Utf8JsonReader _json;
-    private readonly ReadOnlySpan<byte> _form;
-    private readonly bool _isJson;
+    // JSON: the token's bytes as written (strings with their quotes, objects and arrays whole). Form: the encoded value.
+    private readonly ReadOnlySpan<byte> _raw;
 
-    public FieldValue(Utf8JsonReader json)
+    // JSON strings: the content between the quotes (still escaped when _escaped). Otherwise the same as _raw.
+    private readonly ReadOnlySpan<byte> _value;
+    private readonly JsonTokenType _type;
+    private readonly bool _escaped;
+
+    private FieldValue(ReadOnlySpan<byte> raw, ReadOnlySpan<byte> value, JsonTokenType type, bool escaped)
     {
-        _json = json;
-        _form = default;
-        _isJson = true;
+        _raw = raw;
+        _value = value;
+        _type = type;
+        _escaped = escaped;
     }
 
-    public FieldValue(ReadOnlySpan<byte> formValue)
-    {
-        _json = default;
-        _form = formValue;
-        _isJson = false;
-    }
+    /// <summary>A JSON value; <paramref name="raw"/> is the whole token as written.</summary>
+    public static FieldValue Json(ReadOnlySpan<byte> raw, ReadOnlySpan<byte> value, JsonTokenType type, bool escaped) => new(raw, value, type, escaped);
+
+    /// <summary>A form-encoded value.</summary>
+    public static FieldValue Form(ReadOnlySpan<byte> encoded) => new(encoded, encoded, JsonTokenType.None, escaped: false);
 
     /// <summary>The value as text: JSON strings unescaped, JSON numbers and booleans as written, null as <see langword="null"/>.</summary>
-    public readonly string? GetString()
+    public string? GetString() => _type switch
     {
-        if (!_isJson)
-        {
-            return Utf8Text.FormDecode(_form);
-        }
-
-        return _json.TokenType switch
-        {
-            JsonTokenType.String => _json.GetString(),
-            JsonTokenType.Number => Utf8Text.GetString(_json.ValueSpan),
-            JsonTokenType.True => "true",
-            JsonTokenType.False => "false",
-            JsonTokenType.Null => null,
-            _ => throw new InvalidBodyException("a field that should be text is a JSON object or array"),
-        };
-    }
+        JsonTokenType.None => Utf8Text.FormDecode(_value),
+        JsonTokenType.String when !_escaped => Utf8Text.GetString(_value),
+        JsonTokenType.String => Unescape(_raw),
+        JsonTokenType.Number => Utf8Text.GetString(_value),
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        JsonTokenType.Null => null,
+        _ => throw new InvalidBodyException("a field that should be text is a JSON object or array"),
+    };
 
     /// <summary>The value as an integer, whether sent as a number or as a string of digits.</summary>
     /// <returns><see langword="false"/> for null, empty or non-numeric values.</returns>
-    public readonly bool TryGetInt64(out long value)
+    public bool TryGetInt64(out long value)
     {
-        if (!_isJson)
+        switch (_type)
         {
-            return Utf8Text.TryParseInt64(_form, out value) || long.TryParse(Utf8Text.FormDecode(_form).Trim(), out value);
-        }
-
-        switch (_json.TokenType)
-        {
+            case JsonTokenType.None:
+                return Utf8Text.TryParseInt64(_value, out value) || long.TryParse(Utf8Text.FormDecode(_value).Trim(), out value);
             case JsonTokenType.Number:
-                return _json.TryGetInt64(out value);
-            case JsonTokenType.String when !_json.ValueIsEscaped:
-                return Utf8Text.TryParseInt64(_json.ValueSpan, out value);
+            case JsonTokenType.String when !_escaped:
+                return Utf8Text.TryParseInt64(_value, out value);
             case JsonTokenType.String:
-                return long.TryParse(_json.GetString()!.Trim(), out value);
+                return long.TryParse(Unescape(_raw).Trim(), out value);
             case JsonTokenType.True:
                 value = 1;
                 return true;
@@ -77,25 +72,35 @@ internal ref struct FieldValue
     }
 
     /// <summary>The value as an <see cref="int"/>, or <see langword="null"/> when absent, empty or out of range.</summary>
-    public readonly int? GetInt32OrNull() =>
+    public int? GetInt32OrNull() =>
         TryGetInt64(out var value) && value >= int.MinValue && value <= int.MaxValue ? (int)value : null;
 
     /// <summary>The value as a detached <see cref="JsonElement"/>, for fields the model does not map.</summary>
     public JsonElement GetElement()
     {
-        if (_isJson)
+        if (_type != JsonTokenType.None)
         {
-            return JsonElement.ParseValue(ref _json);
+            var reader = new Utf8JsonReader(_raw);
+            reader.Read();
+            return JsonElement.ParseValue(ref reader);
         }
 
         // A form value is text: keep it as a JSON string.
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {
-            writer.WriteStringValue(Utf8Text.FormDecode(_form));
+            writer.WriteStringValue(Utf8Text.FormDecode(_value));
         }
 
         using var document = JsonDocument.Parse(stream.ToArray());
         return document.RootElement.Clone();
+    }
+
+    // Escaped strings (QQ escapes '/' in URLs as "\/") are rare enough to unescape through a small reader.
+    private static string Unescape(ReadOnlySpan<byte> quoted)
+    {
+        var reader = new Utf8JsonReader(quoted);
+        reader.Read();
+        return reader.GetString()!;
     }
 }

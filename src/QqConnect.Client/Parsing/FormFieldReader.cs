@@ -21,7 +21,7 @@ internal static class FormFieldReader
             var equals = pair.IndexOf((byte)'=');
             var rawName = equals < 0 ? pair : pair.Slice(0, equals);
             var name = rawName.IndexOfAny((byte)'%', (byte)'+') < 0 ? rawName : Encoding.UTF8.GetBytes(Utf8Text.FormDecode(rawName));
-            var value = new FieldValue(equals < 0 ? default : pair.Slice(equals + 1));
+            var value = FieldValue.Form(equals < 0 ? default : pair.Slice(equals + 1));
             if (!errors.TryTake(name, ref value))
             {
                 sink.Field(name, ref value);

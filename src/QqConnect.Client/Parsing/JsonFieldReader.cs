@@ -32,18 +32,33 @@ internal static class JsonFieldReader
 
             var name = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
             reader.Read();
-            var value = new FieldValue(reader);
+            var value = ReadValue(json, ref reader);
             if (!errors.TryTake(name, ref value))
             {
                 sink.Field(name, ref value);
             }
-
-            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-            {
-                reader.Skip();
-            }
         }
 
         throw new InvalidBodyException("a JSON object that never closes");
+    }
+
+    // The value at the reader, as spans into the body; a nested object or array is skipped over whole.
+    private static FieldValue ReadValue(ReadOnlySpan<byte> json, ref Utf8JsonReader reader)
+    {
+        var type = reader.TokenType;
+        var start = (int)reader.TokenStartIndex;
+        switch (type)
+        {
+            case JsonTokenType.StartObject:
+            case JsonTokenType.StartArray:
+                reader.Skip();
+                var whole = json.Slice(start, (int)reader.BytesConsumed - start);
+                return FieldValue.Json(whole, whole, type, escaped: false);
+            case JsonTokenType.String:
+                var content = reader.ValueSpan;
+                return FieldValue.Json(json.Slice(start, content.Length + 2), content, type, reader.ValueIsEscaped);
+            default:
+                return FieldValue.Json(reader.ValueSpan, reader.ValueSpan, type, escaped: false);
+        }
     }
 }

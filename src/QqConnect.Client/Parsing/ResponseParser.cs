@@ -44,9 +44,9 @@ internal static class ResponseParser
         {
             throw context.InvalidResponse($"{BodySniffer.Describe(shape)} that is not well-formed JSON");
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or System.Text.DecoderFallbackException)
         {
-            // Utf8JsonReader.GetString throws this for text that is not valid UTF-8.
+            // Utf8JsonReader.GetString and the strict decoder throw these for text that is not valid UTF-8.
             throw context.InvalidResponse($"{BodySniffer.Describe(shape)} with text that is not valid UTF-8");
         }
     }

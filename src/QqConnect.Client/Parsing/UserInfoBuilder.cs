@@ -31,31 +31,54 @@ internal struct UserInfoBuilder : IResultBuilder<QqUserInfo>
 
     public void Field(ReadOnlySpan<byte> name, ref FieldValue value)
     {
-        if (name.SequenceEqual("nickname"u8)) { _nickname = value.GetString(); }
-        else if (name.SequenceEqual("gender"u8)) { _gender = value.GetString(); }
-        else if (name.SequenceEqual("gender_type"u8)) { _genderType = value.GetInt32OrNull(); }
-        else if (name.SequenceEqual("province"u8)) { _province = value.GetString(); }
-        else if (name.SequenceEqual("city"u8)) { _city = value.GetString(); }
-        else if (name.SequenceEqual("year"u8)) { _year = value.GetInt32OrNull(); }
-        else if (name.SequenceEqual("constellation"u8)) { _constellation = value.GetString(); }
-        else if (name.SequenceEqual("figureurl"u8)) { _figureUrl = value.GetString(); }
-        else if (name.SequenceEqual("figureurl_1"u8)) { _figureUrl1 = value.GetString(); }
-        else if (name.SequenceEqual("figureurl_2"u8)) { _figureUrl2 = value.GetString(); }
-        else if (name.SequenceEqual("figureurl_qq_1"u8)) { _figureUrlQq1 = value.GetString(); }
-        else if (name.SequenceEqual("figureurl_qq_2"u8)) { _figureUrlQq2 = value.GetString(); }
-        else if (name.SequenceEqual("figureurl_qq"u8)) { _figureUrlQq = value.GetString(); }
-        else if (name.SequenceEqual("figureurl_type"u8)) { _figureUrlType = value.GetInt32OrNull(); }
-        else if (name.SequenceEqual("is_lost"u8)) { _isLost = value.GetInt32OrNull(); }
-        else if (name.SequenceEqual("vip"u8)) { _vip = value.GetInt32OrNull(); }
-        else if (name.SequenceEqual("level"u8)) { _level = value.GetInt32OrNull(); }
-        else if (name.SequenceEqual("is_yellow_vip"u8)) { _isYellowVip = value.GetInt32OrNull(); }
-        else if (name.SequenceEqual("yellow_vip_level"u8)) { _yellowVipLevel = value.GetInt32OrNull(); }
-        else if (name.SequenceEqual("is_yellow_year_vip"u8)) { _isYellowYearVip = value.GetInt32OrNull(); }
-        else
+        // Dispatch on the length first: one or two comparisons per field instead of twenty.
+        var known = name.Length switch
+        {
+            3 => Set(name, "vip"u8, ref _vip, ref value),
+            4 => Set(name, "city"u8, ref _city, ref value) || Set(name, "year"u8, ref _year, ref value),
+            5 => Set(name, "level"u8, ref _level, ref value),
+            6 => Set(name, "gender"u8, ref _gender, ref value),
+            7 => Set(name, "is_lost"u8, ref _isLost, ref value),
+            8 => Set(name, "nickname"u8, ref _nickname, ref value) || Set(name, "province"u8, ref _province, ref value),
+            9 => Set(name, "figureurl"u8, ref _figureUrl, ref value),
+            11 => Set(name, "figureurl_1"u8, ref _figureUrl1, ref value) || Set(name, "figureurl_2"u8, ref _figureUrl2, ref value)
+                || Set(name, "gender_type"u8, ref _genderType, ref value),
+            12 => Set(name, "figureurl_qq"u8, ref _figureUrlQq, ref value),
+            13 => Set(name, "constellation"u8, ref _constellation, ref value) || Set(name, "is_yellow_vip"u8, ref _isYellowVip, ref value),
+            14 => Set(name, "figureurl_qq_1"u8, ref _figureUrlQq1, ref value) || Set(name, "figureurl_qq_2"u8, ref _figureUrlQq2, ref value)
+                || Set(name, "figureurl_type"u8, ref _figureUrlType, ref value),
+            16 => Set(name, "yellow_vip_level"u8, ref _yellowVipLevel, ref value),
+            18 => Set(name, "is_yellow_year_vip"u8, ref _isYellowYearVip, ref value),
+            _ => false,
+        };
+
+        if (!known)
         {
             _additional ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
             _additional[Encoding.UTF8.GetString(name.ToArray())] = value.GetElement();
         }
+    }
+
+    private static bool Set(ReadOnlySpan<byte> name, ReadOnlySpan<byte> expected, ref string? field, ref FieldValue value)
+    {
+        if (!name.SequenceEqual(expected))
+        {
+            return false;
+        }
+
+        field = value.GetString();
+        return true;
+    }
+
+    private static bool Set(ReadOnlySpan<byte> name, ReadOnlySpan<byte> expected, ref int? field, ref FieldValue value)
+    {
+        if (!name.SequenceEqual(expected))
+        {
+            return false;
+        }
+
+        field = value.GetInt32OrNull();
+        return true;
     }
 
     private static bool Flag(int? value) => value is { } flag && flag != 0;

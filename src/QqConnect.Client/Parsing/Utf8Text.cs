@@ -7,6 +7,9 @@ namespace QqConnect.Client.Parsing;
 /// <summary>Small UTF-8 helpers that work on every target framework.</summary>
 internal static class Utf8Text
 {
+    // Strict: text that is not valid UTF-8 is an invalid answer (as System.Text.Json treats it), not U+FFFD.
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
 #if NETSTANDARD2_0
     public static unsafe string GetString(ReadOnlySpan<byte> utf8)
     {
@@ -17,11 +20,11 @@ internal static class Utf8Text
 
         fixed (byte* bytes = utf8)
         {
-            return Encoding.UTF8.GetString(bytes, utf8.Length);
+            return Strict.GetString(bytes, utf8.Length);
         }
     }
 #else
-    public static string GetString(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
+    public static string GetString(ReadOnlySpan<byte> utf8) => Strict.GetString(utf8);
 #endif
 
     /// <summary>Parses a whole span as a base-10 integer, tolerating surrounding white space.</summary>
@@ -38,11 +41,13 @@ internal static class Utf8Text
     }
 
     /// <summary>Decodes an application/x-www-form-urlencoded value ('+' is a space, %XX a byte).</summary>
-    public static string FormDecode(ReadOnlySpan<byte> raw)
+    /// <param name="raw">The encoded value.</param>
+    /// <param name="strict">Whether bytes that are not UTF-8 throw (answers) or become U+FFFD (browser URLs).</param>
+    public static string FormDecode(ReadOnlySpan<byte> raw, bool strict = true)
     {
         if (raw.IndexOfAny((byte)'%', (byte)'+') < 0)
         {
-            return GetString(raw);
+            return strict ? GetString(raw) : Lenient(raw);
         }
 
         byte[]? rented = null;
@@ -66,7 +71,7 @@ internal static class Utf8Text
                 buffer[length++] = b;
             }
 
-            return GetString(buffer.Slice(0, length));
+            return strict ? GetString(buffer.Slice(0, length)) : Lenient(buffer.Slice(0, length));
         }
         finally
         {
@@ -76,6 +81,8 @@ internal static class Utf8Text
             }
         }
     }
+
+    private static string Lenient(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8.ToArray());
 
     private static bool TryHex(byte b, out int value)
     {

@@ -203,7 +203,7 @@ public static class QqCallback
         var name = query.Substring(start, length);
         if (name.IndexOfAny(['%', '+']) >= 0)
         {
-            name = Utf8Text.FormDecode(Encoding.UTF8.GetBytes(name));
+            name = Utf8Text.FormDecode(Encoding.UTF8.GetBytes(name), strict: false);
         }
 
         return Array.IndexOf(Names, name);
@@ -216,7 +216,7 @@ public static class QqCallback
             return null;
         }
 
-        var decoded = raw.IndexOfAny(Escapes) < 0 ? raw : Utf8Text.FormDecode(Encoding.UTF8.GetBytes(raw));
+        var decoded = raw.IndexOfAny(Escapes) < 0 ? raw : Utf8Text.FormDecode(Encoding.UTF8.GetBytes(raw), strict: false);
         return decoded.Length == 0 ? null : decoded;
     }
 

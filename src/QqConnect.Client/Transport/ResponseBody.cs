@@ -3,9 +3,10 @@ using System.Buffers;
 namespace QqConnect.Client.Transport;
 
 /// <summary>An answer's bytes in a pooled buffer; return it with <see cref="Dispose"/>.</summary>
-internal sealed class ResponseBody : IDisposable
+/// <remarks>A struct, so reading an answer allocates no wrapper; dispose it exactly once (a <c>using</c>).</remarks>
+internal readonly struct ResponseBody : IDisposable
 {
-    private byte[]? _buffer;
+    private readonly byte[] _buffer;
     private readonly int _length;
 
     public ResponseBody(byte[] buffer, int length)
@@ -14,14 +15,7 @@ internal sealed class ResponseBody : IDisposable
         _length = length;
     }
 
-    public ReadOnlySpan<byte> Span => new(_buffer ?? throw new ObjectDisposedException(nameof(ResponseBody)), 0, _length);
+    public ReadOnlySpan<byte> Span => new(_buffer, 0, _length);
 
-    public void Dispose()
-    {
-        var buffer = Interlocked.Exchange(ref _buffer, null);
-        if (buffer is not null)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+    public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
 }
