@@ -12,31 +12,32 @@ internal readonly ref struct FieldValue
     // JSON: the token's bytes as written (strings with their quotes, objects and arrays whole). Form: the encoded value.
     private readonly ReadOnlySpan<byte> _raw;
 
-    // JSON strings: the content between the quotes (still escaped when _escaped). Otherwise the same as _raw.
+    // JSON strings: the content between the quotes. Otherwise the same as _raw.
     private readonly ReadOnlySpan<byte> _value;
     private readonly JsonTokenType _type;
-    private readonly bool _escaped;
 
-    private FieldValue(ReadOnlySpan<byte> raw, ReadOnlySpan<byte> value, JsonTokenType type, bool escaped)
+    // A JSON string with escapes (QQ writes "http:\/\/..."), unescaped by the reader that found it.
+    private readonly string? _unescaped;
+
+    private FieldValue(ReadOnlySpan<byte> raw, ReadOnlySpan<byte> value, JsonTokenType type, string? unescaped)
     {
         _raw = raw;
         _value = value;
         _type = type;
-        _escaped = escaped;
+        _unescaped = unescaped;
     }
 
     /// <summary>A JSON value; <paramref name="raw"/> is the whole token as written.</summary>
-    public static FieldValue Json(ReadOnlySpan<byte> raw, ReadOnlySpan<byte> value, JsonTokenType type, bool escaped) => new(raw, value, type, escaped);
+    public static FieldValue Json(ReadOnlySpan<byte> raw, ReadOnlySpan<byte> value, JsonTokenType type, string? unescaped = null) => new(raw, value, type, unescaped);
 
     /// <summary>A form-encoded value.</summary>
-    public static FieldValue Form(ReadOnlySpan<byte> encoded) => new(encoded, encoded, JsonTokenType.None, escaped: false);
+    public static FieldValue Form(ReadOnlySpan<byte> encoded) => new(encoded, encoded, JsonTokenType.None, unescaped: null);
 
     /// <summary>The value as text: JSON strings unescaped, JSON numbers and booleans as written, null as <see langword="null"/>.</summary>
     public string? GetString() => _type switch
     {
         JsonTokenType.None => Utf8Text.FormDecode(_value),
-        JsonTokenType.String when !_escaped => Utf8Text.GetString(_value),
-        JsonTokenType.String => Unescape(_raw),
+        JsonTokenType.String => _unescaped ?? Utf8Text.GetString(_value),
         JsonTokenType.Number => Utf8Text.GetString(_value),
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
@@ -53,10 +54,10 @@ internal readonly ref struct FieldValue
             case JsonTokenType.None:
                 return Utf8Text.TryParseInt64(_value, out value) || long.TryParse(Utf8Text.FormDecode(_value).Trim(), out value);
             case JsonTokenType.Number:
-            case JsonTokenType.String when !_escaped:
+            case JsonTokenType.String when _unescaped is null:
                 return Utf8Text.TryParseInt64(_value, out value);
             case JsonTokenType.String:
-                return long.TryParse(Unescape(_raw).Trim(), out value);
+                return long.TryParse(_unescaped.Trim(), out value);
             case JsonTokenType.True:
                 value = 1;
                 return true;
@@ -94,13 +95,5 @@ internal readonly ref struct FieldValue
 
         using var document = JsonDocument.Parse(stream.ToArray());
         return document.RootElement.Clone();
-    }
-
-    // Escaped strings (QQ escapes '/' in URLs as "\/") are rare enough to unescape through a small reader.
-    private static string Unescape(ReadOnlySpan<byte> quoted)
-    {
-        var reader = new Utf8JsonReader(quoted);
-        reader.Read();
-        return reader.GetString()!;
     }
 }

@@ -53,12 +53,12 @@ internal static class JsonFieldReader
             case JsonTokenType.StartArray:
                 reader.Skip();
                 var whole = json.Slice(start, (int)reader.BytesConsumed - start);
-                return FieldValue.Json(whole, whole, type, escaped: false);
+                return FieldValue.Json(whole, whole, type);
             case JsonTokenType.String:
                 var content = reader.ValueSpan;
-                return FieldValue.Json(json.Slice(start, content.Length + 2), content, type, reader.ValueIsEscaped);
+                return FieldValue.Json(json.Slice(start, content.Length + 2), content, type, reader.ValueIsEscaped ? reader.GetString() : null);
             default:
-                return FieldValue.Json(reader.ValueSpan, reader.ValueSpan, type, escaped: false);
+                return FieldValue.Json(reader.ValueSpan, reader.ValueSpan, type);
         }
     }
 }
