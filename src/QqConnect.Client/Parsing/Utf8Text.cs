@@ -23,6 +23,10 @@ internal static class Utf8Text
             return Strict.GetString(bytes, utf8.Length);
         }
     }
+#elif NET8_0_OR_GREATER
+    // Validating first (vectorised) keeps Encoding.UTF8's fast path for the decoding itself.
+    public static string GetString(ReadOnlySpan<byte> utf8) =>
+        System.Text.Unicode.Utf8.IsValid(utf8) ? Encoding.UTF8.GetString(utf8) : throw new DecoderFallbackException("The text is not valid UTF-8.");
 #else
     public static string GetString(ReadOnlySpan<byte> utf8) => Strict.GetString(utf8);
 #endif
