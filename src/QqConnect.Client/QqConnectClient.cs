@@ -160,7 +160,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     private static void CheckRedirectUri(string? redirectUri, string parameterName)
     {
         Guard.Value(redirectUri, parameterName, Guard.MaxStateLength);
-        if (!Uri.TryCreate(redirectUri, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        if (!QqConnectOptionsValidator.IsAbsoluteHttpUrl(redirectUri))
         {
             throw new ArgumentException("The redirect URI must be an absolute http or https URL.", parameterName);
         }

@@ -50,7 +50,7 @@ public sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOption
         {
             failures.Add("QqConnectOptions.RedirectUri is required (the callback URL exactly as registered).");
         }
-        else if (!Uri.TryCreate(options.RedirectUri, UriKind.Absolute, out var redirect) || (redirect.Scheme != Uri.UriSchemeHttps && redirect.Scheme != Uri.UriSchemeHttp))
+        else if (!IsAbsoluteHttpUrl(options.RedirectUri))
         {
             failures.Add("QqConnectOptions.RedirectUri must be an absolute http or https URL, such as https://example.com/signin-qq.");
         }
@@ -129,6 +129,10 @@ public sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOption
             throw new ArgumentException("Invalid QQ Connect options: " + string.Join(" ", failures), nameof(options));
         }
     }
+
+    /// <summary>Whether <paramref name="value"/> is an absolute http or https URL (what a redirect URI must be).</summary>
+    internal static bool IsAbsoluteHttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));

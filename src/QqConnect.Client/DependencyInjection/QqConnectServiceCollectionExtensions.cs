@@ -6,6 +6,7 @@ using QqConnect.Client.DependencyInjection;
 using QqConnect.Client.Diagnostics;
 using System.Diagnostics.Metrics;
 using QqConnect.Client.Security;
+using QqConnect.Client.Transport;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -78,26 +79,8 @@ public static class QqConnectServiceCollectionExtensions
         // codes and tokens. The SDK logs each call itself, without secrets.
         var builder = services.AddHttpClient(QqConnectClientFactory.HttpClientName(name))
             .RemoveAllLoggers()
-            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
+            .ConfigurePrimaryHttpMessageHandler(OwnedHttpClient.CreateHandler);
         return new Registration(options, builder);
-    }
-
-    private static HttpMessageHandler CreatePrimaryHandler()
-    {
-#if NET5_0_OR_GREATER
-        return new SocketsHttpHandler
-        {
-            AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-            AllowAutoRedirect = false,
-        };
-#else
-        return new HttpClientHandler
-        {
-            AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
-            AllowAutoRedirect = false,
-        };
-#endif
     }
 
     private readonly struct Registration

@@ -67,14 +67,7 @@ internal sealed class QqConnectTelemetry
     public void Succeeded(Activity? activity, QqConnectOperation operation, int statusCode, TimeSpan elapsed)
     {
         activity?.SetTag("http.response.status_code", statusCode);
-        if (!_calls.Enabled && !_duration.Enabled)
-        {
-            return;
-        }
-
-        var tags = new TagList { { "qqconnect.operation", OperationName(operation) }, { "qqconnect.outcome", "success" } };
-        _calls.Add(1, tags);
-        _duration.Record(elapsed.TotalSeconds, tags);
+        RecordCall(OperationName(operation), "success", elapsed);
     }
 
     public void Failed(Activity? activity, QqConnectException failure, TimeSpan elapsed)
@@ -97,8 +90,20 @@ internal sealed class QqConnectTelemetry
         }
 
         var operation = OperationName(failure.Operation);
-        _calls.Add(1, new TagList { { "qqconnect.operation", operation }, { "qqconnect.outcome", "failure" } });
-        _duration.Record(elapsed.TotalSeconds, new TagList { { "qqconnect.operation", operation }, { "qqconnect.outcome", "failure" } });
+        RecordCall(operation, "failure", elapsed);
         _errors.Add(1, new TagList { { "qqconnect.operation", operation }, { "error.type", failure.Kind.ToString() }, { "qqconnect.error_code", code ?? "none" } });
+    }
+
+    // One call's count and duration, with the same tags on both.
+    private void RecordCall(string operation, string outcome, TimeSpan elapsed)
+    {
+        if (!_calls.Enabled && !_duration.Enabled)
+        {
+            return;
+        }
+
+        var tags = new TagList { { "qqconnect.operation", operation }, { "qqconnect.outcome", outcome } };
+        _calls.Add(1, tags);
+        _duration.Record(elapsed.TotalSeconds, tags);
     }
 }

@@ -35,13 +35,24 @@ internal static class Guard
             throw new ArgumentException($"The value is {value.Length} characters long; at most {maxLength} are accepted.", parameterName);
         }
 
+        if (ContainsControl(value))
+        {
+            throw new ArgumentException("The value must not contain control characters.", parameterName);
+        }
+    }
+
+    /// <summary>Whether <paramref name="value"/> holds a control character (CR, LF, NUL, …).</summary>
+    public static bool ContainsControl(string value)
+    {
         foreach (var c in value)
         {
             if (char.IsControl(c))
             {
-                throw new ArgumentException("The value must not contain control characters.", parameterName);
+                return true;
             }
         }
+
+        return false;
     }
 
     private static bool IsWhiteSpace(string value)

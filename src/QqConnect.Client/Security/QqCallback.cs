@@ -131,7 +131,7 @@ public static class QqCallback
         var description = Decode(raw[3]);
         var msg = Decode(raw[4]);
 
-        if (state is not null && (raw[1]!.Length > MaxRawValueLength || state.Length > Guard.MaxStateLength || HasControl(state)))
+        if (state is not null && (raw[1]!.Length > MaxRawValueLength || state.Length > Guard.MaxStateLength || Guard.ContainsControl(state)))
         {
             return QqCallbackResult.NotCallback("the state is too long or has control characters.");
         }
@@ -149,7 +149,7 @@ public static class QqCallback
 
         if (code is not null)
         {
-            if (raw[0]!.Length > MaxRawValueLength || code.Length > Guard.MaxValueLength || HasControl(code) || string.IsNullOrWhiteSpace(code))
+            if (raw[0]!.Length > MaxRawValueLength || code.Length > Guard.MaxValueLength || Guard.ContainsControl(code) || string.IsNullOrWhiteSpace(code))
             {
                 return QqCallbackResult.NotCallback("the code is too long, blank or has control characters.");
             }
@@ -229,18 +229,5 @@ public static class QqCallback
 
         var length = char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
         return text.Substring(0, length);
-    }
-
-    private static bool HasControl(string text)
-    {
-        foreach (var c in text)
-        {
-            if (char.IsControl(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
