@@ -5,7 +5,7 @@ using QqConnect.Client.Security;
 namespace QqConnect.Client;
 
 /// <summary>Checks <see cref="QqConnectOptions"/>: at client construction for direct use, at start-up under DI.</summary>
-public sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOptions>
+internal sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOptions>
 {
     /// <summary>The smallest accepted <see cref="QqConnectOptions.MaxResponseBodySize"/>.</summary>
     public const int MinResponseBodySize = 1024;

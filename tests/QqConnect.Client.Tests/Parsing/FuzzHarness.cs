@@ -1,49 +1,8 @@
-using System.Globalization;
-using System.Text;
 using CsCheck;
 using Microsoft.Extensions.Time.Testing;
 using QqConnect.Client.Parsing;
 
 namespace QqConnect.Client.Tests.Parsing;
-
-/// <summary>The three parsers behind <see cref="ResponseParser"/>.</summary>
-internal enum ParserKind
-{
-    Token,
-    OpenId,
-    UserInfo,
-}
-
-/// <summary>The two secrets a <see cref="CallContext"/> carries: the app key and the call's code or token.</summary>
-internal sealed record Secrets(string AppKey, string Secret)
-{
-    public string[] All() => [AppKey, Secret];
-}
-
-/// <summary>
-/// How many cases the fuzz properties run, and how to scale them. CI runs the base counts; set
-/// <c>QQCONNECT_FUZZ_SCALE</c> (a positive number, e.g. 50) to multiply every count for a long local run.
-/// Seeds are CsCheck's own: a failure prints one, and <c>CsCheck_Seed</c> replays it. With a seed set, each
-/// property runs that one case only (CsCheck would otherwise go on from it and keep shrinking).
-/// </summary>
-internal static class FuzzConfig
-{
-    public const string ScaleVariable = "QQCONNECT_FUZZ_SCALE";
-    public const string SeedVariable = "CsCheck_Seed";
-
-    public static double Scale { get; } = ReadScale();
-
-    public static bool Replaying { get; } = !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(SeedVariable));
-
-    /// <summary>The number of generated inputs for a property whose CI count is <paramref name="baseCount"/>.</summary>
-    public static long Iterations(long baseCount) => Replaying ? 1 : Math.Max(1, (long)Math.Round(baseCount * Scale));
-
-    private static double ReadScale()
-    {
-        var text = Environment.GetEnvironmentVariable(ScaleVariable);
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var scale) && scale > 0 ? scale : 1;
-    }
-}
 
 /// <summary>Calls the parsers the way the client does, and checks what may come out of them.</summary>
 internal static class FuzzHarness
@@ -208,46 +167,5 @@ internal static class FuzzHarness
         {
             throw new FuzzPropertyException(what);
         }
-    }
-}
-
-/// <summary>A fuzz property that did not hold.</summary>
-internal sealed class FuzzPropertyException : Exception
-{
-    public FuzzPropertyException(string message)
-        : base(message)
-    {
-    }
-
-    public FuzzPropertyException(string message, Exception inner)
-        : base(message, inner)
-    {
-    }
-
-    public FuzzPropertyException()
-    {
-    }
-}
-
-/// <summary>Shows bytes readably in CsCheck's failure report: printable ASCII as is, the rest as \xNN.</summary>
-internal static class Printable
-{
-    public static string Bytes(byte[] body)
-    {
-        var text = new StringBuilder(body.Length + 16);
-        text.Append('"');
-        foreach (var b in body)
-        {
-            if (b is >= 0x20 and < 0x7F and not (byte)'"' and not (byte)'\\')
-            {
-                text.Append((char)b);
-            }
-            else
-            {
-                text.Append(CultureInfo.InvariantCulture, $"\\x{b:X2}");
-            }
-        }
-
-        return text.Append("\" (").Append(body.Length.ToString(CultureInfo.InvariantCulture)).Append(" bytes)").ToString();
     }
 }
