@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QqConnect.Client.Diagnostics;
 using QqConnect.Client.Parsing;
-using QqConnect.Client.Security;
+using QqConnect.Client.Internal;
 using QqConnect.Client.Transport;
 
 namespace QqConnect.Client;

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using QqConnect.Client.Security;
+using QqConnect.Client.Internal;
 
 namespace QqConnect.Client;
 

@@ -1,4 +1,4 @@
-namespace QqConnect.Client.Security;
+namespace QqConnect.Client.Internal;
 
 /// <summary>Argument checks made before any request is sent.</summary>
 internal static class Guard

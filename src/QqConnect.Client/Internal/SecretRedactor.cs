@@ -1,4 +1,4 @@
-namespace QqConnect.Client.Security;
+namespace QqConnect.Client.Internal;
 
 /// <summary>Keeps secrets (app key, code, tokens) out of text that may reach a log or a message.</summary>
 internal static class SecretRedactor

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using QqConnect.Client.Parsing;
-using QqConnect.Client.Security;
+using QqConnect.Client.Internal;
 
 namespace QqConnect.Client;
 

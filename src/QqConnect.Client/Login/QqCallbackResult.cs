@@ -89,7 +89,7 @@ public sealed class QqCallbackResult
     /// <summary>Describes the result without the authorization code.</summary>
     /// <returns>"Success", the error, or why this is not a callback.</returns>
     public override string ToString() => Outcome == QqCallbackOutcome.Success
-        ? $"Success (code: {Security.SecretRedactor.Mask}, state: {(State is null ? "none" : "present")})"
+        ? $"Success (code: {Internal.SecretRedactor.Mask}, state: {(State is null ? "none" : "present")})"
         : _message;
 
     internal static QqCallbackResult Success(string code, string? state) =>

@@ -1,4 +1,5 @@
-using QqConnect.Client.Security;
+using QqConnect.Client.Internal;
+using QqConnect.Client.Login.Internal;
 
 namespace QqConnect.Client;
 

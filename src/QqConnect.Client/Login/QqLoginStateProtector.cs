@@ -1,5 +1,6 @@
 using System.Text;
-using QqConnect.Client.Security;
+using QqConnect.Client.Internal;
+using QqConnect.Client.Login.Internal;
 
 namespace QqConnect.Client;
 

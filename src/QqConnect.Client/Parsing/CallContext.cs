@@ -1,5 +1,5 @@
 using System.Net;
-using QqConnect.Client.Security;
+using QqConnect.Client.Internal;
 
 namespace QqConnect.Client.Parsing;
 

@@ -1,4 +1,4 @@
-namespace QqConnect.Client.Security;
+namespace QqConnect.Client.Login.Internal;
 
 /// <summary>
 /// Base64url without padding (RFC 4648 section 5), strict on decoding: only the 64 URL-safe characters,

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
-namespace QqConnect.Client.Security;
+namespace QqConnect.Client.Login.Internal;
 
 /// <summary>The few cryptographic primitives the login state needs, on every target framework.</summary>
 internal static class StateCrypto
