@@ -1,3 +1,5 @@
+using QqConnect.Client.Transport;
+
 namespace QqConnect.Client.Parsing;
 
 /// <summary>A sink that builds one result type once every field has arrived.</summary>

@@ -1,6 +1,7 @@
 using CsCheck;
 using Microsoft.Extensions.Time.Testing;
 using QqConnect.Client.Parsing;
+using QqConnect.Client.Transport;
 
 namespace QqConnect.Client.Tests.Parsing;
 

@@ -1,4 +1,4 @@
-using QqConnect.Client.Parsing;
+using QqConnect.Client.Transport;
 
 namespace QqConnect.Client.Tests.Parsing;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using QqConnect.Client.Internal;
 
-namespace QqConnect.Client.Parsing;
+namespace QqConnect.Client.Transport;
 
 /// <summary>
 /// What one call is: which operation, which secrets it carries (to keep them out of every message),
