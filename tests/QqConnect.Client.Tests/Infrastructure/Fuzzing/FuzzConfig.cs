@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace QqConnect.Client.Tests.Parsing;
+namespace QqConnect.Client.Tests.Infrastructure.Fuzzing;
 
 /// <summary>
 /// How many cases the fuzz properties run, and how to scale them. CI runs the base counts; set

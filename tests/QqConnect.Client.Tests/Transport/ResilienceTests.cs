@@ -1,7 +1,7 @@
 using System.Net;
 using QqConnect.Client.Tests.Infrastructure;
 
-namespace QqConnect.Client.Tests.Client;
+namespace QqConnect.Client.Tests.Transport;
 
 /// <summary>
 /// Idempotency decides what is retried: reads retry transient failures; the code exchange and the refresh

@@ -1,6 +1,6 @@
 using QqConnect.Client.Parsing;
 
-namespace QqConnect.Client.Tests.Parsing;
+namespace QqConnect.Client.Tests.Infrastructure.Fuzzing;
 
 /// <summary>The three parsers behind <see cref="ResponseParser"/>.</summary>
 internal enum ParserKind

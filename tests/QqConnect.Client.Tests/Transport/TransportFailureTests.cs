@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using QqConnect.Client.Tests.Infrastructure;
 
-namespace QqConnect.Client.Tests.Client;
+namespace QqConnect.Client.Tests.Transport;
 
 public sealed class TransportFailureTests
 {

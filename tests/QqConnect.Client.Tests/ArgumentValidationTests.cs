@@ -1,6 +1,6 @@
 using QqConnect.Client.Tests.Infrastructure;
 
-namespace QqConnect.Client.Tests.Client;
+namespace QqConnect.Client.Tests;
 
 /// <summary>Bad arguments fail before any request: the strict network fails the test on any request.</summary>
 public sealed class ArgumentValidationTests

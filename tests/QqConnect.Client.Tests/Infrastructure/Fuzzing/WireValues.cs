@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsCheck;
 
-namespace QqConnect.Client.Tests.Parsing;
+namespace QqConnect.Client.Tests.Infrastructure.Fuzzing;
 
 /// <summary>Values as QQ sends them: text with Chinese, quotes, backslashes, slashes, control characters and emoji.</summary>
 internal static class WireValues

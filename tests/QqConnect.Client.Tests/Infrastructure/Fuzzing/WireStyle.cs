@@ -1,6 +1,6 @@
 using CsCheck;
 
-namespace QqConnect.Client.Tests.Parsing;
+namespace QqConnect.Client.Tests.Infrastructure.Fuzzing;
 
 /// <summary>
 /// How to render one body: the shape, a BOM, white space around it, the JSONP spelling, and a seed for the

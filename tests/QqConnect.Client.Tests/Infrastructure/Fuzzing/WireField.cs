@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace QqConnect.Client.Tests.Parsing;
+namespace QqConnect.Client.Tests.Infrastructure.Fuzzing;
 
 /// <summary>One field to render; <see cref="WireKind.RawJson"/> fields are left out of form bodies.</summary>
 internal readonly record struct WireField(string Name, WireKind Kind, string Value)

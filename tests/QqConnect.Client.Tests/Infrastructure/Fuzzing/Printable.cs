@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace QqConnect.Client.Tests.Parsing;
+namespace QqConnect.Client.Tests.Infrastructure.Fuzzing;
 
 /// <summary>Shows bytes readably in CsCheck's failure report: printable ASCII as is, the rest as \xNN.</summary>
 internal static class Printable

@@ -1,4 +1,4 @@
-namespace QqConnect.Client.Tests.Parsing;
+namespace QqConnect.Client.Tests.Infrastructure.Fuzzing;
 
 /// <summary>A fuzz property that did not hold.</summary>
 internal sealed class FuzzPropertyException : Exception

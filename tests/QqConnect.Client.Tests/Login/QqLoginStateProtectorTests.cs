@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 
-namespace QqConnect.Client.Tests.Security;
+namespace QqConnect.Client.Tests.Login;
 
 public sealed class QqLoginStateProtectorTests
 {

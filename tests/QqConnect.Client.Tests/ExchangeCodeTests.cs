@@ -2,7 +2,7 @@ using System.Web;
 using QqConnect.Client.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
-namespace QqConnect.Client.Tests.Client;
+namespace QqConnect.Client.Tests;
 
 public sealed class ExchangeCodeTests
 {

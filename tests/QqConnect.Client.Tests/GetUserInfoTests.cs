@@ -1,7 +1,7 @@
 using System.Text.Json;
 using QqConnect.Client.Tests.Infrastructure;
 
-namespace QqConnect.Client.Tests.Client;
+namespace QqConnect.Client.Tests;
 
 public sealed class GetUserInfoTests
 {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using QqConnect.Client.Parsing;
 using QqConnect.Client.Transport;
 
-namespace QqConnect.Client.Tests.Parsing;
+namespace QqConnect.Client.Tests.Infrastructure.Fuzzing;
 
 /// <summary>Calls the parsers the way the client does, and checks what may come out of them.</summary>
 internal static class FuzzHarness

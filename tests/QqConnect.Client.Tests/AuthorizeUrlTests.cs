@@ -1,7 +1,7 @@
 using System.Web;
 using QqConnect.Client.Tests.Infrastructure;
 
-namespace QqConnect.Client.Tests.Client;
+namespace QqConnect.Client.Tests;
 
 public sealed class AuthorizeUrlTests
 {

@@ -1,4 +1,4 @@
-namespace QqConnect.Client.Tests.Security;
+namespace QqConnect.Client.Tests.Login;
 
 public sealed class QqCallbackTests
 {

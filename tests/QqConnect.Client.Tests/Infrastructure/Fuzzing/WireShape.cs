@@ -1,4 +1,4 @@
-namespace QqConnect.Client.Tests.Parsing;
+namespace QqConnect.Client.Tests.Infrastructure.Fuzzing;
 
 /// <summary>The three body shapes QQ answers in.</summary>
 internal enum WireShape

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using QqConnect.Client.Tests.Infrastructure;
 
-namespace QqConnect.Client.Tests.Configuration;
+namespace QqConnect.Client.Tests.DependencyInjection;
 
 public sealed class DependencyInjectionTests
 {

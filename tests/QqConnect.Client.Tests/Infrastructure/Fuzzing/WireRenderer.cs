@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace QqConnect.Client.Tests.Parsing;
+namespace QqConnect.Client.Tests.Infrastructure.Fuzzing;
 
 /// <summary>Writes fields as QQ would: form pairs, JSON, or JSONP, in every spelling the protocol allows.</summary>
 internal static class WireRenderer

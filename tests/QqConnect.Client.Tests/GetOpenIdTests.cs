@@ -1,6 +1,6 @@
 using QqConnect.Client.Tests.Infrastructure;
 
-namespace QqConnect.Client.Tests.Client;
+namespace QqConnect.Client.Tests;
 
 public sealed class GetOpenIdTests
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using CsCheck;
 
-namespace QqConnect.Client.Tests.Parsing;
+namespace QqConnect.Client.Tests.Infrastructure.Fuzzing;
 
 /// <summary>One edit to a body. The numbers pick positions and table entries, so that CsCheck can shrink edits.</summary>
 internal readonly record struct Mutation(MutationKind Kind, int A, int B, int C);
