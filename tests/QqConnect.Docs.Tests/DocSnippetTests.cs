@@ -67,9 +67,10 @@ public sealed class DocSnippetTests
     }
 
     [Fact]
-    public void MarkdownCode_MarkerBeforeFence_NamesTheBlock_AndProseBetweenThemUnmarksIt()
+    public void MarkdownCode_MarkerBeforeFence_NamesTheBlock_ProseBetweenUnmarksIt_InlineBackticksOpenNoFence()
     {
-        const string text = "<!-- snippet: a -->\n```csharp\nvar a = 1;\n```\n\n<!-- snippet: b -->\nSome prose.\n```csharp\nvar b = 2;\n```\n";
+        const string text = "```` ```csharp ```` is inline code, not a fence.\n\n"
+            + "<!-- snippet: a -->\n```csharp\nvar a = 1;\n```\n\n<!-- snippet: b -->\nSome prose.\n```csharp\nvar b = 2;\n```\n";
 
         var blocks = MarkdownCode.Blocks("test.md", text);
 

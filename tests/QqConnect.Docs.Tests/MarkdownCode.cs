@@ -22,11 +22,11 @@ internal static partial class MarkdownCode
                 continue;
             }
 
-            if (line.StartsWith("```", StringComparison.Ordinal))
+            if (IsOpeningFence(line))
             {
                 var start = i;
                 var code = new List<string>();
-                for (i++; i < lines.Length && !lines[i].Trim().StartsWith("```", StringComparison.Ordinal); i++)
+                for (i++; i < lines.Length && !IsClosingFence(lines[i].Trim()); i++)
                 {
                     code.Add(lines[i]);
                 }
@@ -48,6 +48,13 @@ internal static partial class MarkdownCode
 
         return blocks;
     }
+
+    // CommonMark: a fence is three or more backticks, and an opening fence's info string has no backtick
+    // (so a line like ```` ```csharp ```` is inline code, not a fence).
+    private static bool IsOpeningFence(string line) =>
+        line.StartsWith("```", StringComparison.Ordinal) && !line.TrimStart('`').Contains('`', StringComparison.Ordinal);
+
+    private static bool IsClosingFence(string line) => line.Length >= 3 && line.All(c => c == '`');
 
     [GeneratedRegex(@"^<!--\s*snippet:\s*(?<name>[A-Za-z0-9_.-]+)\s*-->$")]
     private static partial Regex Marker();
