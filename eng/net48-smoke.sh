@@ -43,7 +43,7 @@ if ! command -v mono >/dev/null; then
   if [ "${CI:-}" = "true" ]; then
     fail "Mono is not installed and could not be installed"
   fi
-  echo "net48-smoke: skipped (no Mono, and no root apt-get to install it; on CI this is a failure)"
+  echo "net48-smoke: skipped (no Mono, and no apt-get as root to install it; on CI this is a failure)"
   exit 0
 fi
 mono --version | head -n1
