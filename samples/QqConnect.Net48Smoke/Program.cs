@@ -66,11 +66,14 @@ try
         var authorize = qq.BuildAuthorizeUrl(login.State);
         var sent = CannedQqServer.ParseQuery(authorize.Query);
 
-        // Mono leaves ':' unescaped in the redirect_uri (https:%2F%2F...) where .NET escapes it (https%3A%2F%2F...);
-        // QQ decodes both to the same value, which is what is compared here.
-        var rawRedirect = authorize.Query.Split('&').First(p => p.StartsWith("redirect_uri=", StringComparison.Ordinal));
-        Console.WriteLine($"  authorize URL {rawRedirect}");
+        // Mono's Uri.ToString() shows the redirect_uri's ':' unescaped (https:%2F%2F...) where AbsoluteUri, and .NET,
+        // keep https%3A%2F%2F...; QQ decodes both to the same value, which is what is compared here.
+        Console.WriteLine($"  redirect_uri in AbsoluteUri: {RawParameter(authorize.AbsoluteUri, "redirect_uri")}");
+        Console.WriteLine($"  redirect_uri in ToString():  {RawParameter(authorize.ToString(), "redirect_uri")}");
         Check(sent.TryGetValue("redirect_uri", out var redirect) && redirect == CannedQqServer.RedirectUri, "the authorize URL carries the redirect_uri, decoded as QQ decodes it");
+        Check(
+            CannedQqServer.ParseQuery(authorize.ToString().Substring(authorize.ToString().IndexOf('?'))).TryGetValue("redirect_uri", out var shown) && shown == CannedQqServer.RedirectUri,
+            "the authorize URL's ToString() decodes to the same redirect_uri");
         Check(sent.TryGetValue("state", out var state) && state == login.State, "the authorize URL carries the state unchanged");
         Check(sent.TryGetValue("client_id", out var clientId) && clientId == CannedQqServer.AppId, "the authorize URL carries the app id");
 
@@ -158,6 +161,9 @@ catch (Exception e)
 {
     Check(false, $"unexpected {e}");
 }
+
+static string RawParameter(string uri, string name) =>
+    uri.Substring(uri.IndexOf('?') + 1).Split('&').First(p => p.StartsWith(name + "=", StringComparison.Ordinal));
 
 if (failures > 0)
 {
