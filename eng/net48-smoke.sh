@@ -32,12 +32,14 @@ if $can_apt; then
     echo "== installing Mono (apt-get install$missing)"
     install_started=$(date +%s)
     export DEBIAN_FRONTEND=noninteractive
-    if (apt-get update -qq && apt-get install -y -qq --no-install-recommends $missing) >/tmp/qqconnect-net48-apt.log 2>&1; then
+    apt_log=$(mktemp)
+    if (apt-get update -qq && apt-get install -y -qq --no-install-recommends $missing) >"$apt_log" 2>&1; then
       echo "Mono installed in $(( $(date +%s) - install_started )) s"
     else
-      tail -n 20 /tmp/qqconnect-net48-apt.log >&2
+      tail -n 20 "$apt_log" >&2
       echo "apt-get could not install$missing" >&2
     fi
+    rm -f "$apt_log"
   fi
 fi
 if ! command -v mono >/dev/null; then
