@@ -70,7 +70,7 @@ done
 # the NuGet package as users get it, NativeAOT, the .NET 10 file-based script, a dry run of every benchmark.
 passed_steps=0
 failed_steps=0
-for step in package-test aot-smoke script-smoke benchmarks-smoke; do
+for step in package-test aot-smoke script-smoke benchmarks-smoke net48-smoke; do
   echo "== eng/$step.sh"
   if bash "eng/$step.sh"; then passed_steps=$((passed_steps + 1)); else failed_steps=$((failed_steps + 1)); status=1; fi
 done

@@ -40,6 +40,12 @@ internal static class FailureClassifier
                 return true;
             }
 #endif
+            // .NET Framework's HttpClientHandler reports a name that does not resolve this way, without a SocketException.
+            if (current is WebException { Status: WebExceptionStatus.NameResolutionFailure })
+            {
+                return true;
+            }
+
             if (current is SocketException socket)
             {
                 return socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound

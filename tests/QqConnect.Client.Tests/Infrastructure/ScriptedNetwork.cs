@@ -31,6 +31,9 @@ internal sealed class ScriptedNetwork : HttpMessageHandler
 
     public ScriptedNetwork ThenDnsFailure() => Then((_, _) => throw new HttpRequestException("Name or service not known (graph.qq.com:443)", new SocketException((int)SocketError.HostNotFound)));
 
+    /// <summary>A failure as .NET Framework's HttpClientHandler (HttpWebRequest underneath) reports it: a WebException with a status, no SocketException.</summary>
+    public ScriptedNetwork ThenNetFrameworkFailure(WebExceptionStatus status) => Then((_, _) => throw new HttpRequestException("An error occurred while sending the request.", new WebException($"The request failed: {status}.", status)));
+
     public ScriptedNetwork ThenReset() => Then((_, _) => throw new HttpRequestException("An error occurred while sending the request.", new IOException("Connection reset by peer", new SocketException((int)SocketError.ConnectionReset))));
 
     /// <summary>Never answers; ends only when the request is cancelled (an attempt timeout).</summary>

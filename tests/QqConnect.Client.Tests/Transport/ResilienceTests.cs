@@ -54,6 +54,33 @@ public sealed class ResilienceTests
         Assert.Equal(2, _network.Requests);
     }
 
+    [Fact]
+    public async Task ExchangeCode_NameResolutionFailedFirstOnNetFramework_IsRetriedAndSucceeds()
+    {
+        _network.ThenNetFrameworkFailure(WebExceptionStatus.NameResolutionFailure).ThenAnswer("token/form-success.txt");
+        using var client = Client();
+
+        await client.ExchangeCodeAsync(TestApp.Code);
+
+        Assert.Equal(2, _network.Requests);
+    }
+
+    [Theory]
+    [InlineData(WebExceptionStatus.ReceiveFailure)]
+    [InlineData(WebExceptionStatus.ConnectionClosed)]
+    [InlineData(WebExceptionStatus.KeepAliveFailure)]
+    [InlineData(WebExceptionStatus.UnknownError)]
+    public async Task ExchangeCode_NetFrameworkFailureThatMayHaveReachedQq_IsNotRetried(WebExceptionStatus status)
+    {
+        _network.ThenNetFrameworkFailure(status).ThenAnswer("token/form-success.txt");
+        using var client = Client();
+
+        var error = await Assert.ThrowsAsync<QqConnectException>(() => client.ExchangeCodeAsync(TestApp.Code));
+
+        Assert.Equal(QqConnectErrorKind.Transport, error.Kind);
+        Assert.Equal(1, _network.Requests);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.BadGateway)]
     [InlineData(HttpStatusCode.ServiceUnavailable)]
