@@ -128,6 +128,26 @@ public sealed class SchemeTests
     }
 
     [Fact]
+    public void Options_ClientNameWithRequestUnionId_IsRefused_BecauseTheRegistrationDecides()
+    {
+        var options = new QqConnectAuthenticationOptions { ClientName = "web", RequestUnionId = true, SignInScheme = "Cookies" };
+
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+
+        Assert.Contains("set them on the named AddQqConnectClient registration", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ClientName_OfNoRegistration_FailsAtStartUp()
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => TestSite.StartAsync(
+            addDefaultScheme: false,
+            configureServices: (_, authentication, _) => authentication.AddQqConnect(options => options.ClientName = "nobody")));
+
+        Assert.Contains("AppId is required", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Defaults_MatchAspnetContribsQqProvider()
     {
         var options = new QqConnectAuthenticationOptions();

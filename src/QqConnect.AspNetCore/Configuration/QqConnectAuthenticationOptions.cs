@@ -56,7 +56,10 @@ public sealed class QqConnectAuthenticationOptions : RemoteAuthenticationOptions
     /// <summary>The style of QQ's login page: PC (default) or mobile (<c>display=mobile</c>).</summary>
     public QqDisplay Display { get; set; }
 
-    /// <summary>Whether the UnionID is asked for (<c>unionid=1</c>). The app needs the permission, else the login fails with 100048.</summary>
+    /// <summary>
+    /// Whether the UnionID is asked for (<c>unionid=1</c>). The app needs the permission, else the login fails with 100048.
+    /// With <see cref="ClientName"/>, set <c>RequestUnionId</c> on that registration instead.
+    /// </summary>
     public bool RequestUnionId { get; set; }
 
     /// <summary>
@@ -109,9 +112,9 @@ public sealed class QqConnectAuthenticationOptions : RemoteAuthenticationOptions
                 throw new ArgumentException("QqConnectAuthenticationOptions.AppKey is required (the APP Key from the QQ Connect console), unless ClientName names an AddQqConnectClient registration.", nameof(AppKey));
             }
         }
-        else if (!string.IsNullOrEmpty(AppId) || !string.IsNullOrEmpty(AppKey) || BaseAddress is not null)
+        else if (!string.IsNullOrEmpty(AppId) || !string.IsNullOrEmpty(AppKey) || BaseAddress is not null || RequestUnionId)
         {
-            throw new ArgumentException("QqConnectAuthenticationOptions.ClientName cannot be combined with AppId, AppKey or BaseAddress: the named AddQqConnectClient registration provides them.", nameof(ClientName));
+            throw new ArgumentException("QqConnectAuthenticationOptions.ClientName cannot be combined with AppId, AppKey, BaseAddress or RequestUnionId: set them on the named AddQqConnectClient registration.", nameof(ClientName));
         }
 
         if (UseUnionIdAsNameIdentifier && !RequestUnionId && string.IsNullOrWhiteSpace(ClientName))
