@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Package test: packs QqConnect.Client and QqConnect.Client.Testing into a temporary feed, then builds a
-# throwaway console app that references the PACKAGES (not the projects) and runs a whole QQ login
-# against the in-process emulator (eng/package-test/Program.cs). Also compiles a netstandard2.0;net8.0
-# library against the package, so every lib/ folder of the package is used once.
+# Package test: packs QqConnect.Client, QqConnect.Client.Testing and QqConnect.AspNetCore into a temporary
+# feed, then builds a throwaway console app that references the PACKAGES (not the projects) and runs a whole
+# QQ login against the in-process emulator (eng/package-test/Program.cs), and a throwaway web app that calls
+# AddQqConnect() from the package and runs a login through TestServer (eng/package-test/web/Program.cs).
+# Also compiles a netstandard2.0;net8.0 library against the client package, so every lib/ folder of the
+# package is used once.
 # Self-contained; needs only the .NET SDK and the NuGet registry. Last line: "package test: passed" or
 # "package test: FAILED ..."; the exit code is non-zero on failure.
 set -euo pipefail
@@ -20,10 +22,10 @@ command -v dotnet >/dev/null || fail "dotnet is not on PATH"
 work=$(mktemp -d "${TMPDIR:-/tmp}/qqconnect-package-test.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 feed="$work/feed"
-mkdir -p "$feed" "$work/app" "$work/lib"
+mkdir -p "$feed" "$work/app" "$work/lib" "$work/web"
 
 echo "== packing into $feed"
-for project in src/QqConnect.Client src/QqConnect.Client.Testing; do
+for project in src/QqConnect.Client src/QqConnect.Client.Testing src/QqConnect.AspNetCore; do
   dotnet pack "$project" -c Release -o "$feed" --nologo -v quiet || fail "dotnet pack $project"
 done
 
@@ -31,7 +33,8 @@ client=$(find "$feed" -maxdepth 1 -name 'QqConnect.Client.[0-9]*.nupkg' | head -
 [ -n "$client" ] || fail "no QqConnect.Client .nupkg was produced"
 version=$(basename "$client" .nupkg)
 version=${version#QqConnect.Client.}
-for file in "QqConnect.Client.$version.snupkg" "QqConnect.Client.Testing.$version.nupkg" "QqConnect.Client.Testing.$version.snupkg"; do
+for file in "QqConnect.Client.$version.snupkg" "QqConnect.Client.Testing.$version.nupkg" "QqConnect.Client.Testing.$version.snupkg" \
+            "QqConnect.AspNetCore.$version.nupkg" "QqConnect.AspNetCore.$version.snupkg"; do
   [ -f "$feed/$file" ] || fail "$file is missing"
 done
 echo "version $version"
@@ -43,6 +46,15 @@ for entry in README.md lib/netstandard2.0/QqConnect.Client.dll lib/netstandard2.
              lib/net10.0/QqConnect.Client.dll lib/net10.0/QqConnect.Client.xml; do
   grep -qx "$entry" <<<"$listing" || fail "$entry is not in QqConnect.Client.$version.nupkg"
 done
+
+listing=$(cd "$feed" && unzip -Z1 "QqConnect.AspNetCore.$version.nupkg")
+for entry in README.md lib/net8.0/QqConnect.AspNetCore.dll lib/net8.0/QqConnect.AspNetCore.xml \
+             lib/net10.0/QqConnect.AspNetCore.dll lib/net10.0/QqConnect.AspNetCore.xml; do
+  grep -qx "$entry" <<<"$listing" || fail "$entry is not in QqConnect.AspNetCore.$version.nupkg"
+done
+nuspec=$(cd "$feed" && unzip -p "QqConnect.AspNetCore.$version.nupkg" QqConnect.AspNetCore.nuspec)
+grep -q "<dependency id=\"QqConnect.Client\" version=\"$version\"" <<<"$nuspec" || fail "QqConnect.AspNetCore does not depend on QqConnect.Client $version"
+grep -q '<frameworkReference name="Microsoft.AspNetCore.App"' <<<"$nuspec" || fail "QqConnect.AspNetCore lacks its Microsoft.AspNetCore.App framework reference"
 
 # The consumer restores from the temporary feed (QqConnect.* only from there, so a package of the same
 # name on nuget.org can never stand in) into its own packages folder (so no stale copy of this version
@@ -121,11 +133,33 @@ public static class Login
 }
 CS
 
+cat > "$work/web/PackageWebConsumer.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk.Web">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+    <NuGetAudit>false</NuGetAudit>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="QqConnect.AspNetCore" Version="[$version]" />
+    <PackageReference Include="QqConnect.Client.Testing" Version="[$version]" />
+    <PackageReference Include="Microsoft.AspNetCore.TestHost" Version="10.0.15" />
+  </ItemGroup>
+</Project>
+XML
+cp eng/package-test/web/Program.cs "$work/web/Program.cs"
+
 echo "== building a netstandard2.0;net8.0 library against the package"
 (cd "$work/lib" && dotnet build -c Release --nologo -v quiet) || fail "the library consumer does not build"
 
 echo "== running the console consumer"
 (cd "$work/app" && dotnet run -c Release -- "$version") || fail "the console consumer failed"
+
+echo "== running the web consumer (AddQqConnect() from the package)"
+(cd "$work/web" && dotnet run -c Release) || fail "the web consumer failed"
 
 echo "package test took $(( $(date +%s) - started )) s"
 echo "package test: passed"

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using QqConnect.Client;
 
 namespace QqConnect.Snippets;
@@ -5,7 +6,36 @@ namespace QqConnect.Snippets;
 /// <summary>The code of README.md and README.zh-CN.md, compiled (each region is one ```csharp block).</summary>
 internal static class ReadmeSnippets
 {
-    // README.md, "Quick start: ASP.NET Core with dependency injection".
+    // README.md, "Quick start: ASP.NET Core, the one-liner".
+    public static void QuickStartHandler(WebApplicationBuilder builder)
+    {
+        #region readme-quick-start-handler
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie()
+            .AddQqConnect(options =>
+            {
+                options.AppId = builder.Configuration["QqConnect:AppId"];
+                options.AppKey = builder.Configuration["QqConnect:AppKey"];
+            });
+        #endregion
+    }
+
+    // README.zh-CN.md, "快速上手（ASP.NET Core，一行接入）".
+    public static void QuickStartHandlerZh(WebApplicationBuilder builder)
+    {
+        #region readme-zh-quick-start-handler
+        // dotnet add package QqConnect.AspNetCore
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie()
+            .AddQqConnect(options =>
+            {
+                options.AppId = builder.Configuration["QqConnect:AppId"];
+                options.AppKey = builder.Configuration["QqConnect:AppKey"];
+            });
+        #endregion
+    }
+
+    // README.md, "Quick start: ASP.NET Core without the handler (dependency injection)".
     public static void QuickStartWithDependencyInjection(WebApplicationBuilder builder, WebApplication app)
     {
         #region readme-quick-start-di

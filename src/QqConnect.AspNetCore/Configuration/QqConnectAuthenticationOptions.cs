@@ -1,0 +1,148 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OAuth.Claims;
+using Microsoft.AspNetCore.Http;
+
+namespace QqConnect.AspNetCore;
+
+/// <summary>Settings of one QQ login scheme (<c>AddQqConnect</c>).</summary>
+/// <remarks>
+/// Give either <see cref="AppId"/> and <see cref="AppKey"/> (a client is registered for the scheme), or
+/// <see cref="ClientName"/> (the client of an existing <c>AddQqConnectClient(name, ...)</c> registration is used).
+/// </remarks>
+public sealed class QqConnectAuthenticationOptions : RemoteAuthenticationOptions
+{
+    /// <summary>Creates the options with the defaults: callback <c>/signin-qq</c>, the claim mappings listed in <see cref="QqConnectClaimTypes"/>.</summary>
+    public QqConnectAuthenticationOptions()
+    {
+        CallbackPath = new PathString(QqConnectAuthenticationDefaults.CallbackPath);
+        Events = new QqConnectAuthenticationEvents();
+
+        ClaimActions.MapJsonKey(ClaimTypes.NameIdentifier, "openid");
+        ClaimActions.MapJsonKey(ClaimTypes.Name, "nickname");
+        ClaimActions.MapJsonKey(ClaimTypes.Gender, "gender");
+        ClaimActions.MapJsonKey(QqConnectClaimTypes.UnionId, "unionid");
+        ClaimActions.MapJsonKey(QqConnectClaimTypes.Picture, "figureurl");
+        ClaimActions.MapJsonKey(QqConnectClaimTypes.PictureMedium, "figureurl_1");
+        ClaimActions.MapJsonKey(QqConnectClaimTypes.PictureFull, "figureurl_2");
+        ClaimActions.MapJsonKey(QqConnectClaimTypes.Avatar, "figureurl_qq_1");
+        ClaimActions.MapJsonKey(QqConnectClaimTypes.AvatarFull, "figureurl_qq_2");
+        ClaimActions.MapJsonKey(QqConnectClaimTypes.AvatarUrl, "avatar_url");
+        ClaimActions.MapJsonKey(QqConnectClaimTypes.Province, "province");
+        ClaimActions.MapJsonKey(QqConnectClaimTypes.City, "city");
+        ClaimActions.MapJsonKey(QqConnectClaimTypes.Year, "year", ClaimValueTypes.Integer32);
+    }
+
+    /// <summary>The APP ID from the QQ Connect console. Required unless <see cref="ClientName"/> is set.</summary>
+    public string? AppId { get; set; }
+
+    /// <summary>The APP Key from the QQ Connect console. A secret; required unless <see cref="ClientName"/> is set.</summary>
+    public string? AppKey { get; set; }
+
+    /// <summary>
+    /// The name of an <c>AddQqConnectClient(name, ...)</c> registration to use instead of <see cref="AppId"/> and
+    /// <see cref="AppKey"/>. Its app id, key, base address and <c>RequestUnionId</c> apply; its <c>RedirectUri</c> is
+    /// not used (the handler sends the URL of <see cref="RemoteAuthenticationOptions.CallbackPath"/>).
+    /// </summary>
+    public string? ClientName { get; set; }
+
+    /// <summary>Where QQ Connect answers; <see langword="null"/> for <c>https://graph.qq.com/</c>. Point it at the emulator locally.</summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>The scopes asked for (<c>scope</c>); empty for QQ's default, <c>get_user_info</c>.</summary>
+    public ICollection<string> Scopes { get; } = new List<string>();
+
+    /// <summary>The style of QQ's login page: PC (default) or mobile (<c>display=mobile</c>).</summary>
+    public QqDisplay Display { get; set; }
+
+    /// <summary>
+    /// Whether the UnionID is asked for (<c>unionid=1</c>). The app needs the permission, else the login fails with 100048.
+    /// With <see cref="ClientName"/>, set <c>RequestUnionId</c> on that registration instead.
+    /// </summary>
+    public bool RequestUnionId { get; set; }
+
+    /// <summary>
+    /// Whether <c>ClaimTypes.NameIdentifier</c> (and so Identity's <c>ProviderKey</c>) is the UnionID instead of the
+    /// OpenID. Off by default: switching changes every user's key (see docs/aspnetcore.md). Needs <see cref="RequestUnionId"/>.
+    /// </summary>
+    public bool UseUnionIdAsNameIdentifier { get; set; }
+
+    /// <summary>How the user data (QQ's field names: <c>openid</c>, <c>nickname</c>, <c>figureurl_qq_2</c>, ...) becomes claims.</summary>
+    public ClaimActionCollection ClaimActions { get; } = new();
+
+    /// <summary>
+    /// The cookie that carries the protected <see cref="AuthenticationProperties"/> during the login; its name is
+    /// <see cref="QqConnectAuthenticationDefaults.StateCookiePrefix"/> followed by the short state sent to QQ.
+    /// </summary>
+    public CookieBuilder StateCookie { get; set; } = new RequestPathBaseCookieBuilder
+    {
+        Name = QqConnectAuthenticationDefaults.StateCookiePrefix,
+        HttpOnly = true,
+        SameSite = SameSiteMode.Lax,
+        SecurePolicy = CookieSecurePolicy.Always,
+        IsEssential = true,
+    };
+
+    /// <summary>Protects the properties kept in <see cref="StateCookie"/>; by default ASP.NET Core Data Protection.</summary>
+    public ISecureDataFormat<AuthenticationProperties> StateDataFormat { get; set; } = null!;
+
+    /// <summary>The events raised by the handler.</summary>
+    public new QqConnectAuthenticationEvents Events
+    {
+        get => (QqConnectAuthenticationEvents)base.Events!;
+        set => base.Events = value;
+    }
+
+    /// <summary>Checks the options; the message names the setting to fix.</summary>
+    /// <exception cref="ArgumentException">A setting is missing or invalid.</exception>
+    public override void Validate()
+    {
+        base.Validate();
+
+        if (string.IsNullOrWhiteSpace(ClientName))
+        {
+            if (string.IsNullOrWhiteSpace(AppId))
+            {
+                throw new ArgumentException("QqConnectAuthenticationOptions.AppId is required (the APP ID from the QQ Connect console), unless ClientName names an AddQqConnectClient registration.", nameof(AppId));
+            }
+
+            if (string.IsNullOrWhiteSpace(AppKey))
+            {
+                throw new ArgumentException("QqConnectAuthenticationOptions.AppKey is required (the APP Key from the QQ Connect console), unless ClientName names an AddQqConnectClient registration.", nameof(AppKey));
+            }
+        }
+        else if (!string.IsNullOrEmpty(AppId) || !string.IsNullOrEmpty(AppKey) || BaseAddress is not null || RequestUnionId)
+        {
+            throw new ArgumentException("QqConnectAuthenticationOptions.ClientName cannot be combined with AppId, AppKey, BaseAddress or RequestUnionId: set them on the named AddQqConnectClient registration.", nameof(ClientName));
+        }
+
+        if (UseUnionIdAsNameIdentifier && !RequestUnionId && string.IsNullOrWhiteSpace(ClientName))
+        {
+            throw new ArgumentException("QqConnectAuthenticationOptions.UseUnionIdAsNameIdentifier needs RequestUnionId = true.", nameof(UseUnionIdAsNameIdentifier));
+        }
+
+        foreach (var scope in Scopes)
+        {
+            if (string.IsNullOrWhiteSpace(scope) || scope.Contains(',', StringComparison.Ordinal) || scope.Any(char.IsWhiteSpace))
+            {
+                throw new ArgumentException("QqConnectAuthenticationOptions.Scopes must hold API names such as get_user_info, without spaces or commas.", nameof(Scopes));
+            }
+        }
+
+        if (Display is not (QqDisplay.Pc or QqDisplay.Mobile))
+        {
+            throw new ArgumentException("QqConnectAuthenticationOptions.Display must be QqDisplay.Pc or QqDisplay.Mobile.", nameof(Display));
+        }
+
+        if (StateCookie is null || string.IsNullOrEmpty(StateCookie.Name))
+        {
+            throw new ArgumentException("QqConnectAuthenticationOptions.StateCookie needs a name.", nameof(StateCookie));
+        }
+
+        if (Encoding.UTF8.GetByteCount(CallbackPath.Value!) > QqConnectAuthenticationDefaults.MaxQqParameterBytes)
+        {
+            throw new ArgumentException($"QqConnectAuthenticationOptions.CallbackPath is longer than {QqConnectAuthenticationDefaults.MaxQqParameterBytes} bytes; QQ refuses a redirect_uri over {QqConnectAuthenticationDefaults.MaxQqParameterBytes} bytes (error 100010).", nameof(CallbackPath));
+        }
+    }
+}

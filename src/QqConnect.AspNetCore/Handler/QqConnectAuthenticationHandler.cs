@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using QqConnect.AspNetCore.Claims;
+using QqConnect.AspNetCore.Configuration;
+
+namespace QqConnect.AspNetCore.Handler;
+
+/// <summary>
+/// The QQ login handler: sends the browser to QQ with a short state, and on the callback checks the state cookie
+/// and the correlation, exchanges the code once, checks the token's app and reads the profile, all through
+/// <see cref="IQqConnectClient"/>. Keeps nothing in server memory.
+/// </summary>
+internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticationHandler<QqConnectAuthenticationOptions>
+{
+    private readonly IQqConnectClientFactory _clients;
+    private readonly ChunkingCookieManager _cookies = new();
+
+    public QqConnectAuthenticationHandler(
+        IOptionsMonitor<QqConnectAuthenticationOptions> options,
+        ILoggerFactory logger,
+        UrlEncoder encoder,
+        IQqConnectClientFactory clients)
+        : base(options, logger, encoder)
+    {
+        _clients = clients;
+    }
+
+    private new QqConnectAuthenticationEvents Events
+    {
+        get => (QqConnectAuthenticationEvents)base.Events!;
+        set => base.Events = value;
+    }
+
+    protected override Task<object> CreateEventsAsync() => Task.FromResult<object>(new QqConnectAuthenticationEvents());
+
+    private IQqConnectClient CreateClient() => _clients.CreateClient(QqConnectClientNames.Resolve(Scheme.Name, Options));
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (string.IsNullOrEmpty(properties.RedirectUri))
+        {
+            properties.RedirectUri = OriginalPathBase + OriginalPath + Request.QueryString;
+        }
+
+        var redirectUri = BuildRedirectUri(Options.CallbackPath);
+        var redirectUriBytes = Encoding.UTF8.GetByteCount(redirectUri);
+        if (redirectUriBytes > QqConnectAuthenticationDefaults.MaxQqParameterBytes)
+        {
+            throw new InvalidOperationException(
+                $"The QQ redirect_uri built from the host, path base and QqConnectAuthenticationOptions.CallbackPath is {redirectUriBytes} bytes; " +
+                $"QQ refuses a redirect_uri over {QqConnectAuthenticationDefaults.MaxQqParameterBytes} bytes (error 100010). Shorten the callback path or the path base.");
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        var expiresAt = now + Options.RemoteAuthenticationTimeout;
+        GenerateCorrelationId(properties);
+        properties.Items[PropertyKeys.RedirectUri] = redirectUri;
+        properties.Items[PropertyKeys.ExpiresAt] = expiresAt.UtcDateTime.ToString("o", CultureInfo.InvariantCulture);
+
+        var state = LoginState.Create();
+        var cookieOptions = Options.StateCookie.Build(Context, now);
+        cookieOptions.Expires = expiresAt;
+        if (Options.StateCookie.Path is null)
+        {
+            cookieOptions.Path = OriginalPathBase + Options.CallbackPath;
+        }
+
+        _cookies.AppendResponseCookie(Context, StateCookieName(state), Options.StateDataFormat.Protect(properties, state), cookieOptions);
+
+        var authorizeUrl = CreateClient().BuildAuthorizeUrl(new QqAuthorizeRequest(state)
+        {
+            RedirectUri = redirectUri,
+            Display = Options.Display,
+            Scopes = Options.Scopes.Count == 0 ? null : [.. Options.Scopes],
+        });
+
+        var context = new RedirectContext<QqConnectAuthenticationOptions>(Context, Scheme, Options, properties, authorizeUrl.AbsoluteUri);
+        await Events.RedirectToAuthorizationEndpoint(context).ConfigureAwait(false);
+    }
+
+    protected override async Task<HandleRequestResult> HandleRemoteAuthenticateAsync()
+    {
+        var callback = QqCallback.Parse(Request.QueryString.Value ?? string.Empty);
+        var state = callback.State;
+        if (string.IsNullOrEmpty(state))
+        {
+            return HandleRequestResult.Fail("The QQ login failed: the callback carries no state (it was not sent by QQ for a login started here).");
+        }
+
+        if (!LoginState.IsWellFormed(state))
+        {
+            return HandleRequestResult.Fail("The QQ login failed: the state in the callback is not one this site issues.");
+        }
+
+        var cookieName = StateCookieName(state);
+        var protectedProperties = _cookies.GetRequestCookie(Context, cookieName);
+        if (string.IsNullOrEmpty(protectedProperties))
+        {
+            return HandleRequestResult.Fail("The QQ login failed: its state cookie is missing (the login was started in another browser, or took longer than RemoteAuthenticationTimeout). The code was not used.");
+        }
+
+        var deleteOptions = Options.StateCookie.Build(Context, TimeProvider.GetUtcNow());
+        if (Options.StateCookie.Path is null)
+        {
+            deleteOptions.Path = OriginalPathBase + Options.CallbackPath;
+        }
+
+        _cookies.DeleteCookie(Context, cookieName, deleteOptions);
+
+        var properties = Options.StateDataFormat.Unprotect(protectedProperties, state);
+        if (properties is null)
+        {
+            return HandleRequestResult.Fail("The QQ login failed: its state cookie could not be read (tampered with, or protected with other Data Protection keys). The code was not used.");
+        }
+
+        if (!ValidateCorrelationId(properties))
+        {
+            return HandleRequestResult.Fail("Correlation failed: the QQ login's correlation cookie is missing or does not match. The code was not used.", properties);
+        }
+
+        if (!properties.Items.Remove(PropertyKeys.ExpiresAt, out var expiresText)
+            || !DateTimeOffset.TryParse(expiresText, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expiresAt)
+            || TimeProvider.GetUtcNow() >= expiresAt)
+        {
+            return HandleRequestResult.Fail("The QQ login expired: the user came back after RemoteAuthenticationTimeout. The code was not used.", properties);
+        }
+
+        if (!properties.Items.Remove(PropertyKeys.RedirectUri, out var redirectUri) || string.IsNullOrEmpty(redirectUri))
+        {
+            return HandleRequestResult.Fail("The QQ login failed: its state carries no redirect_uri.", properties);
+        }
+
+        if (callback.Outcome == QqCallbackOutcome.Error)
+        {
+            if (IsRefusal(callback))
+            {
+                Log.AccessDenied(Logger, callback.ErrorCode);
+                return await HandleAccessDeniedErrorAsync(properties).ConfigureAwait(false);
+            }
+
+            return HandleRequestResult.Fail(new AuthenticationFailureException("QQ reported an error on the callback: " + callback, callback.ToException()), properties);
+        }
+
+        if (!callback.IsSuccess || string.IsNullOrEmpty(callback.Code))
+        {
+            return HandleRequestResult.Fail(new AuthenticationFailureException("The QQ callback carries neither a code nor an error.", callback.ToException()), properties);
+        }
+
+        var client = CreateClient();
+        QqAccessToken token;
+        QqOpenId openId;
+        QqUserInfo user;
+        try
+        {
+            token = await client.ExchangeCodeAsync(callback.Code, redirectUri, Context.RequestAborted).ConfigureAwait(false);
+            openId = await client.GetOpenIdAsync(token.AccessToken, Context.RequestAborted).ConfigureAwait(false);
+            user = await client.GetUserInfoAsync(token.AccessToken, openId.OpenId, Context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (QqConnectException e)
+        {
+            return HandleRequestResult.Fail(new AuthenticationFailureException($"The QQ login failed ({e.Operation}): {e.Message}", e), properties);
+        }
+
+        if (Options.UseUnionIdAsNameIdentifier && string.IsNullOrEmpty(openId.UnionId))
+        {
+            return HandleRequestResult.Fail("The QQ login failed: UseUnionIdAsNameIdentifier is on but QQ sent no UnionID (turn on RequestUnionId, on the client registration when ClientName is used).", properties);
+        }
+
+        var ticket = await CreateTicketAsync(properties, token, openId, user).ConfigureAwait(false);
+        return HandleRequestResult.Success(ticket);
+    }
+
+    private async Task<AuthenticationTicket> CreateTicketAsync(AuthenticationProperties properties, QqAccessToken token, QqOpenId openId, QqUserInfo user)
+    {
+        using var userData = UserDataJson.Create(openId, user);
+        var identity = new ClaimsIdentity(ClaimsIssuer);
+        foreach (var action in Options.ClaimActions)
+        {
+            if (Options.UseUnionIdAsNameIdentifier && action.ClaimType == ClaimTypes.NameIdentifier)
+            {
+                continue;
+            }
+
+            action.Run(userData.RootElement, identity, ClaimsIssuer);
+        }
+
+        if (Options.UseUnionIdAsNameIdentifier)
+        {
+            identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, openId.UnionId!, ClaimValueTypes.String, ClaimsIssuer));
+        }
+
+        if (Options.SaveTokens)
+        {
+            properties.StoreTokens(TokenNames.From(token));
+        }
+
+        var context = new QqConnectCreatingTicketContext(Context, Scheme, Options, new ClaimsPrincipal(identity), properties, token, openId, user, userData.RootElement.Clone());
+        await Events.CreatingTicket(context).ConfigureAwait(false);
+        return new AuthenticationTicket(context.Principal!, context.Properties, Scheme.Name);
+    }
+
+    private static bool IsRefusal(QqCallbackResult callback) =>
+        callback.ErrorCode == UserDeniedErrorCode || string.Equals(callback.RawError, "access_denied", StringComparison.Ordinal);
+
+    // The code QQ (and the emulator) sends to the callback when the user presses "cancel": not authorized.
+    private const int UserDeniedErrorCode = 100030;
+
+    private string StateCookieName(string state) => Options.StateCookie.Name + state;
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "The user refused the QQ login (QQ error {ErrorCode}).", EventName = "QqAccessDenied")]
+        public static partial void AccessDenied(ILogger logger, int? errorCode);
+    }
+}

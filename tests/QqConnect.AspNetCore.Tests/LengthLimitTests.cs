@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using QqConnect.AspNetCore.Tests.Infrastructure;
+
+namespace QqConnect.AspNetCore.Tests;
+
+/// <summary>QQ refuses a state or redirect_uri over 500 bytes (100010): what the handler sends stays within it.</summary>
+public sealed class LengthLimitTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    private const int QqLimit = 500;
+
+    [Fact]
+    public async Task LongReturnUrl_2000Characters_StateAndAuthorizeUrlStayWithinQqsLimit_AndTheUserGetsBack()
+    {
+        await using var site = await TestSite.StartAsync();
+        using var browser = site.NewBrowser();
+        var returnUrl = "/me?q=" + new string('x', 1_000) + "&z=" + string.Concat(Enumerable.Repeat("你好", 494)) + "!!!";
+        Assert.Equal(2_000, returnUrl.Length);
+
+        var authorize = await LoginSteps.ChallengeAsync(browser, "/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        // The properties are large here: ASP.NET Core's chunking cookie manager splits them over several cookies.
+        var stateCookies = browser.CookiesFor("/signin-qq").Where(c => c.Name.StartsWith(QqConnectAuthenticationDefaults.StateCookiePrefix, StringComparison.Ordinal)).ToList();
+        output.WriteLine($"state cookie: {stateCookies.Count} cookie(s), {stateCookies.Sum(c => c.Value.Length)} bytes of values");
+        Assert.True(stateCookies.Count > 1);
+        var callback = site.Emulator.Authorize(authorize);
+        using var response = await LoginSteps.CallbackAsync(browser, callback);
+
+        var state = LoginSteps.Query(authorize, "state")!;
+        var redirectUri = LoginSteps.Query(authorize, "redirect_uri")!;
+        output.WriteLine($"return URL {Encoding.UTF8.GetByteCount(returnUrl)} bytes; state {state.Length} bytes; redirect_uri {redirectUri.Length} bytes; authorize URL {authorize.AbsoluteUri.Length} bytes");
+        Assert.Equal(22, Encoding.UTF8.GetByteCount(state));
+        Assert.True(Encoding.UTF8.GetByteCount(redirectUri) <= QqLimit);
+        Assert.True(authorize.AbsoluteUri.Length <= QqLimit, $"authorize URL is {authorize.AbsoluteUri.Length} bytes");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(returnUrl, Uri.UnescapeDataString(response.Headers.Location!.OriginalString));
+    }
+
+    [Fact]
+    public async Task ManyPropertyItems_DoNotReachTheState()
+    {
+        await using var site = await TestSite.StartAsync(configureApp: app => app.MapGet("/login-items", () =>
+        {
+            var properties = new Microsoft.AspNetCore.Authentication.AuthenticationProperties { RedirectUri = "/me" };
+            for (var i = 0; i < 20; i++)
+            {
+                properties.Items["item" + i] = new string((char)('a' + i), 100);
+            }
+
+            return Results.Challenge(properties, ["QQ"]);
+        }));
+        using var browser = site.NewBrowser();
+
+        var authorize = await LoginSteps.ChallengeAsync(browser, "/login-items");
+        using var response = await LoginSteps.CallbackAsync(browser, site.Emulator.Authorize(authorize));
+
+        Assert.Equal(22, LoginSteps.Query(authorize, "state")!.Length);
+        Assert.True(authorize.AbsoluteUri.Length <= QqLimit);
+        Assert.Equal("/me", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task CallbackPathMakingTheRedirectUriLongerThan500Bytes_FailsAtChallengeNamingQqsLimit()
+    {
+        // "https://localhost" is 17 bytes: a 490-byte path passes the option check but not the whole URL.
+        var path = "/" + new string('p', 489);
+        await using var site = await TestSite.StartAsync(options => options.CallbackPath = path);
+        using var browser = site.NewBrowser();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => browser.GetAsync("/login"));
+
+        Assert.Contains("507 bytes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("over 500 bytes (error 100010)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, site.Emulator.GetRequestCount("/oauth2.0/token"));
+    }
+
+    [Fact]
+    public async Task CallbackPathOf500Bytes_IsRefusedAtStartUp()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => TestSite.StartAsync(options => options.CallbackPath = "/" + new string('p', 500)));
+
+        Assert.Contains("CallbackPath is longer than 500 bytes", error.Message, StringComparison.Ordinal);
+    }
+}
