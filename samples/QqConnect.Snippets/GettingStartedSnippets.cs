@@ -1,0 +1,36 @@
+using QqConnect.Client;
+using QqConnect.Client.Testing;
+
+namespace QqConnect.Snippets;
+
+/// <summary>The code of docs/getting-started.md, compiled (each region is one ```csharp block).</summary>
+internal static class GettingStartedSnippets
+{
+    // docs/getting-started.md, "In unit tests, skip sockets entirely".
+    public static async Task UnitTest()
+    {
+        #region getting-started-unit-test
+        var emulator = new QqConnectEmulator();
+        using var http = new HttpClient(emulator.CreateHandler());
+        var qq = new QqConnectClient(http, new QqConnectOptions
+        {
+            AppId = QqConnectEmulatorOptions.DefaultAppId,
+            AppKey = QqConnectEmulatorOptions.DefaultAppKey,
+            RedirectUri = "http://localhost:5000/signin-qq",
+        });
+
+        var callback = QqCallback.Parse(emulator.Authorize(qq.BuildAuthorizeUrl("state-1"), userIndex: 0));
+        var token = await qq.ExchangeCodeAsync(callback.Code!);
+        var who = await qq.GetOpenIdAsync(token.AccessToken);
+        var user = await qq.GetUserInfoAsync(token.AccessToken, who.OpenId);   // user.Nickname == "小明"
+        #endregion
+    }
+
+    // docs/getting-started.md, registering the client in an app.
+    public static void Register(WebApplicationBuilder builder)
+    {
+        #region getting-started-register
+        builder.Services.AddQqConnectClient(builder.Configuration.GetSection("QqConnect"));
+        #endregion
+    }
+}
