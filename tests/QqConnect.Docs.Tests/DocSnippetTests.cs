@@ -31,14 +31,25 @@ public sealed class DocSnippetTests
     }
 
     [Theory]
-    [InlineData("README.md")]
-    [InlineData("README.zh-CN.md")]
-    public void Readme_EveryCSharpBlock_IsACompiledSnippet(string readme)
+    [MemberData(nameof(Documents))]
+    public void Document_EveryCSharpBlock_IsACompiledSnippet(string document)
     {
-        var blocks = MarkdownCode.Blocks(readme, Repository.Read(readme));
+        var blocks = MarkdownCode.Blocks(document, Repository.Read(document));
 
-        Assert.NotEmpty(blocks);
-        Assert.All(blocks, block => Assert.True(block.Snippet is not null, $"{readme}:{block.Line}: a ```csharp block without <!-- snippet: name -->"));
+        Assert.All(blocks, block => Assert.True(block.Snippet is not null, $"{document}:{block.Line}: a ```csharp block without <!-- snippet: name -->"));
+    }
+
+    [Fact]
+    public void Documents_AreTheReadmesAndEveryGuide()
+    {
+        var documents = Repository.Documents().ToList();
+        var guides = Directory.EnumerateFiles(Path.Combine(Repository.Root, "docs"), "*.md").ToList();
+
+        Assert.Contains("README.md", documents);
+        Assert.Contains("README.zh-CN.md", documents);
+        Assert.Contains("docs/aspnetcore.md", documents);
+        Assert.NotEmpty(guides);
+        Assert.Equal(guides.Count + 2, documents.Count);
     }
 
     [Fact]
@@ -67,15 +78,17 @@ public sealed class DocSnippetTests
     }
 
     [Fact]
-    public void MarkdownCode_MarkerBeforeFence_NamesTheBlock_ProseBetweenUnmarksIt_InlineBackticksOpenNoFence()
+    public void MarkdownCode_MarkerBeforeFence_NamesTheBlock_ProseBetweenUnmarksIt_InlineBackticksOpenNoFence_CsAndCSharpFencesCount()
     {
         const string text = "```` ```csharp ```` is inline code, not a fence.\n\n"
-            + "<!-- snippet: a -->\n```csharp\nvar a = 1;\n```\n\n<!-- snippet: b -->\nSome prose.\n```csharp\nvar b = 2;\n```\n";
+            + "<!-- snippet: a -->\n```csharp\nvar a = 1;\n```\n\n<!-- snippet: b -->\nSome prose.\n```csharp\nvar b = 2;\n```\n"
+            + "```json\n{}\n```\n```cs\nvar c = 3;\n```\n```C#\nvar d = 4;\n```\n";
 
         var blocks = MarkdownCode.Blocks("test.md", text);
 
-        Assert.Equal(2, blocks.Count);
+        Assert.Equal(4, blocks.Count);
         Assert.Equal(("a", "var a = 1;"), (blocks[0].Snippet, blocks[0].Code));
         Assert.Null(blocks[1].Snippet);
+        Assert.Equal(["var c = 3;", "var d = 4;"], blocks.Skip(2).Select(block => block.Code));
     }
 }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace QqConnect.Docs.Tests;
 
 /// <summary>
-/// Finds the ```csharp blocks of a Markdown document. A block is a snippet when the line before its fence
+/// Finds the C# blocks (```csharp, ```cs, ```c#) of a Markdown document, and any block marked as a snippet. A block is a snippet when the line before its fence
 /// (blank lines aside) is <c>&lt;!-- snippet: name --&gt;</c>.
 /// </summary>
 internal static partial class MarkdownCode
@@ -31,7 +31,7 @@ internal static partial class MarkdownCode
                     code.Add(lines[i]);
                 }
 
-                if (string.Equals(line, "```csharp", StringComparison.Ordinal) || pending is not null)
+                if (IsCSharp(line) || pending is not null)
                 {
                     blocks.Add(new CodeBlock(document, start + 1, pending, SnippetText.Normalize(code)));
                 }
@@ -53,6 +53,10 @@ internal static partial class MarkdownCode
     // (so a line like ```` ```csharp ```` is inline code, not a fence).
     private static bool IsOpeningFence(string line) =>
         line.StartsWith("```", StringComparison.Ordinal) && !line.TrimStart('`').Contains('`', StringComparison.Ordinal);
+
+    // The info strings GitHub highlights as C#: a block fenced ```cs or ```c# is C# too, so it cannot dodge the check.
+    private static bool IsCSharp(string fence) =>
+        fence.TrimStart('`').Trim().Split(' ', 2)[0].ToLowerInvariant() is "csharp" or "cs" or "c#";
 
     private static bool IsClosingFence(string line) => line.Length >= 3 && line.All(c => c == '`');
 
