@@ -2,6 +2,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using QqConnect.Client.Benchmarks.Baselines;
 using QqConnect.Client.Parsing;
+using QqConnect.Client.Transport;
 
 namespace QqConnect.Client.Benchmarks;
 

@@ -2,8 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QqConnect.Client.Diagnostics;
-using QqConnect.Client.Parsing;
-using QqConnect.Client.Security;
+using QqConnect.Client.Internal;
 using QqConnect.Client.Transport;
 
 namespace QqConnect.Client;
@@ -14,15 +13,9 @@ namespace QqConnect.Client;
 /// </summary>
 public sealed class QqConnectClient : IQqConnectClient, IDisposable
 {
-    private static readonly BodyParser<QqAccessToken> AccessTokenParser = ResponseParser.Parse<AccessTokenBuilder, QqAccessToken>;
-    private static readonly BodyParser<QqOpenId> OpenIdParser = ResponseParser.Parse<OpenIdBuilder, QqOpenId>;
-    private static readonly BodyParser<QqUserInfo> UserInfoParser = ResponseParser.Parse<UserInfoBuilder, QqUserInfo>;
-
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
     private readonly QqEndpoints _endpoints;
-    private readonly string _appKey;
-    private readonly TimeProvider _timeProvider;
     private readonly QqTransport _transport;
     private readonly HashSet<string> _acceptedAppIds;
     private readonly ILogger _logger;
@@ -64,11 +57,10 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
         QqConnectOptionsValidator.ThrowIfInvalid(options);
         _httpClient = httpClient;
         _ownsHttpClient = ownsHttpClient;
-        _endpoints = new QqEndpoints(options);
-        _appKey = options.AppKey;
-        _timeProvider = timeProvider ?? TimeProvider.System;
+        timeProvider ??= TimeProvider.System;
+        _endpoints = new QqEndpoints(options, timeProvider);
         _logger = logger ?? NullLogger.Instance;
-        _transport = new QqTransport(httpClient, options, _timeProvider, _logger, telemetry ?? QqConnectTelemetry.Shared);
+        _transport = new QqTransport(httpClient, options, timeProvider, _logger, telemetry ?? QqConnectTelemetry.Shared);
         _acceptedAppIds = new HashSet<string>(options.AcceptedAppIds ?? [], StringComparer.Ordinal) { options.AppId };
     }
 
@@ -100,7 +92,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     public Task<QqAccessToken> ExchangeCodeAsync(string code, CancellationToken cancellationToken = default)
     {
         Guard.Value(code, nameof(code));
-        return _transport.GetAsync(_endpoints.ExchangeCode(code, redirectUri: null), Context(QqConnectOperation.ExchangeCode, code), AccessTokenParser, singleUse: true, cancellationToken);
+        return _transport.SendAsync(_endpoints.ExchangeCode(code, redirectUri: null), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -108,14 +100,14 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     {
         Guard.Value(code, nameof(code));
         CheckRedirectUri(redirectUri, nameof(redirectUri));
-        return _transport.GetAsync(_endpoints.ExchangeCode(code, redirectUri), Context(QqConnectOperation.ExchangeCode, code), AccessTokenParser, singleUse: true, cancellationToken);
+        return _transport.SendAsync(_endpoints.ExchangeCode(code, redirectUri), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<QqAccessToken> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default)
     {
         Guard.Value(refreshToken, nameof(refreshToken));
-        return _transport.GetAsync(_endpoints.Refresh(refreshToken), Context(QqConnectOperation.Refresh, refreshToken), AccessTokenParser, singleUse: true, cancellationToken);
+        return _transport.SendAsync(_endpoints.Refresh(refreshToken), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -138,7 +130,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     {
         Guard.Value(accessToken, nameof(accessToken));
         Guard.Value(openId, nameof(openId));
-        return _transport.GetAsync(_endpoints.UserInfo(accessToken, openId), Context(QqConnectOperation.GetUserInfo, accessToken), UserInfoParser, singleUse: false, cancellationToken);
+        return _transport.SendAsync(_endpoints.UserInfo(accessToken, openId), cancellationToken);
     }
 
     /// <summary>Releases the connection pool when this client created it; a given <see cref="HttpClient"/> is left alone.</summary>
@@ -169,23 +161,20 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     // /oauth2.0/me names the app the token was issued to: a token of any other app is refused (token substitution).
     private async Task<QqOpenId> GetCheckedOpenIdAsync(string accessToken, string? expectedOpenId, CancellationToken cancellationToken)
     {
-        var context = Context(QqConnectOperation.GetOpenId, accessToken);
-        var openId = await _transport.GetAsync(_endpoints.Me(accessToken), context, OpenIdParser, singleUse: false, cancellationToken).ConfigureAwait(false);
+        var request = _endpoints.Me(accessToken);
+        var openId = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!_acceptedAppIds.Contains(openId.ClientId))
         {
             QqConnectLog.TokenRejected(_logger, "client_id is not an accepted app id");
-            throw context.Fail(QqConnectErrorKind.SecurityCheck, $"The access token was issued to app {openId.ClientId}, which is not this app ({string.Join(", ", _acceptedAppIds)}). Refuse the login: this is how token substitution looks.");
+            throw request.Context.Fail(QqConnectErrorKind.SecurityCheck, $"The access token was issued to app {openId.ClientId}, which is not this app ({string.Join(", ", _acceptedAppIds)}). Refuse the login: this is how token substitution looks.");
         }
 
         if (expectedOpenId is not null && !string.Equals(openId.OpenId, expectedOpenId, StringComparison.Ordinal))
         {
             QqConnectLog.TokenRejected(_logger, "openid does not match the token");
-            throw context.Fail(QqConnectErrorKind.SecurityCheck, "The access token belongs to another user than the openid it came with. Refuse the login.");
+            throw request.Context.Fail(QqConnectErrorKind.SecurityCheck, "The access token belongs to another user than the openid it came with. Refuse the login.");
         }
 
         return openId;
     }
-
-    private CallContext Context(QqConnectOperation operation, string secret) => new(operation, _appKey, secret, _timeProvider);
-
 }

@@ -1,11 +1,11 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using QqConnect.Client.Security;
+using QqConnect.Client.Internal;
 
 namespace QqConnect.Client;
 
 /// <summary>Checks <see cref="QqConnectOptions"/>: at client construction for direct use, at start-up under DI.</summary>
-public sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOptions>
+internal sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOptions>
 {
     /// <summary>The smallest accepted <see cref="QqConnectOptions.MaxResponseBodySize"/>.</summary>
     public const int MinResponseBodySize = 1024;

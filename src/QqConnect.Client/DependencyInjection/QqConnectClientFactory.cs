@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QqConnect.Client.Diagnostics;
-using QqConnect.Client.Security;
+using QqConnect.Client.Internal;
 
 namespace QqConnect.Client.DependencyInjection;
 

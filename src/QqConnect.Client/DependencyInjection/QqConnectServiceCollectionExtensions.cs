@@ -5,7 +5,7 @@ using QqConnect.Client;
 using QqConnect.Client.DependencyInjection;
 using QqConnect.Client.Diagnostics;
 using System.Diagnostics.Metrics;
-using QqConnect.Client.Security;
+using QqConnect.Client.Internal;
 using QqConnect.Client.Transport;
 
 namespace Microsoft.Extensions.DependencyInjection;

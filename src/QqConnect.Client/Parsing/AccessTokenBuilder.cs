@@ -1,3 +1,5 @@
+using QqConnect.Client.Transport;
+
 namespace QqConnect.Client.Parsing;
 
 /// <summary>Builds a <see cref="QqAccessToken"/> from the fields of a token answer.</summary>

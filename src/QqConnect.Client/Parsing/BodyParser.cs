@@ -1,3 +1,5 @@
+using QqConnect.Client.Transport;
+
 namespace QqConnect.Client.Parsing;
 
 /// <summary>Reads one answer's bytes into a result, or throws a <see cref="QqConnectException"/>.</summary>

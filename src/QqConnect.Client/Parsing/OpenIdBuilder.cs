@@ -1,3 +1,5 @@
+using QqConnect.Client.Transport;
+
 namespace QqConnect.Client.Parsing;
 
 /// <summary>Builds a <see cref="QqOpenId"/> from the fields of a <c>/oauth2.0/me</c> answer.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Text;
 using System.Text.Json;
+using QqConnect.Client.Transport;
 
 namespace QqConnect.Client.Parsing;
 

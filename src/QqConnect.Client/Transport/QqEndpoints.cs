@@ -1,13 +1,17 @@
 using System.Text;
+using QqConnect.Client.Parsing;
 
 namespace QqConnect.Client.Transport;
 
 /// <summary>
-/// Builds every request URI as a pure function of the app's settings. The constant part of each URI
-/// (address, app id, app key, format) is escaped once, at construction.
+/// What each QQ Connect call is, in one place: its URI (a pure function of the app's settings and the
+/// call's arguments), the secrets it carries, the parser for its answer, and whether it is single-use.
+/// The constant part of each URI (address, app id, app key, format) is escaped once, at construction.
 /// </summary>
 internal sealed class QqEndpoints
 {
+    private readonly string _appKey;
+    private readonly TimeProvider _timeProvider;
     private readonly string _authorizePrefix;
     private readonly string _escapedRedirectUri;
     private readonly string? _escapedDefaultScopes;
@@ -19,8 +23,10 @@ internal sealed class QqEndpoints
     private readonly string _userInfoPrefix;
     private readonly string _userInfoMiddle;
 
-    public QqEndpoints(QqConnectOptions options)
+    public QqEndpoints(QqConnectOptions options, TimeProvider timeProvider)
     {
+        _appKey = options.AppKey;
+        _timeProvider = timeProvider;
         var root = options.BaseAddress.AbsoluteUri;
         if (root.Length == 0 || root[root.Length - 1] != '/')
         {
@@ -60,19 +66,43 @@ internal sealed class QqEndpoints
         return Create(builder.ToString());
     }
 
-    public Uri ExchangeCode(string code, string? redirectUri) =>
-        Create(string.Concat(_exchangePrefix, Escape(code), "&redirect_uri=", redirectUri is null ? _escapedRedirectUri : Escape(redirectUri), _formatSuffix));
+    /// <summary>
+    /// <c>GET /oauth2.0/token</c> with <c>grant_type=authorization_code</c>: a token answer. Single-use: QQ
+    /// consumes the code, so a request it may have seen is never sent again.
+    /// </summary>
+    public QqRequest<QqAccessToken> ExchangeCode(string code, string? redirectUri) => new(
+        Create(string.Concat(_exchangePrefix, Escape(code), "&redirect_uri=", redirectUri is null ? _escapedRedirectUri : Escape(redirectUri), _formatSuffix)),
+        Context(QqConnectOperation.ExchangeCode, code),
+        ResponseParser.Parse<AccessTokenBuilder, QqAccessToken>,
+        singleUse: true);
 
-    public Uri Refresh(string refreshToken) =>
-        Create(string.Concat(_refreshPrefix, Escape(refreshToken), _formatSuffix));
+    /// <summary>
+    /// <c>GET /oauth2.0/token</c> with <c>grant_type=refresh_token</c>: a token answer. Single-use: QQ
+    /// rotates the refresh token, so a request it may have seen is never sent again.
+    /// </summary>
+    public QqRequest<QqAccessToken> Refresh(string refreshToken) => new(
+        Create(string.Concat(_refreshPrefix, Escape(refreshToken), _formatSuffix)),
+        Context(QqConnectOperation.Refresh, refreshToken),
+        ResponseParser.Parse<AccessTokenBuilder, QqAccessToken>,
+        singleUse: true);
 
-    public Uri Me(string accessToken) =>
-        Create(string.Concat(_mePrefix, Escape(accessToken), _meSuffix));
+    /// <summary><c>GET /oauth2.0/me</c>: the OpenID (and app id, union id) of a token. Reads only: retried.</summary>
+    public QqRequest<QqOpenId> Me(string accessToken) => new(
+        Create(string.Concat(_mePrefix, Escape(accessToken), _meSuffix)),
+        Context(QqConnectOperation.GetOpenId, accessToken),
+        ResponseParser.Parse<OpenIdBuilder, QqOpenId>,
+        singleUse: false);
 
-    public Uri UserInfo(string accessToken, string openId) =>
-        Create(string.Concat(_userInfoPrefix, Escape(accessToken), _userInfoMiddle, Escape(openId)));
+    /// <summary><c>GET /user/get_user_info</c>: the user's profile. Reads only: retried.</summary>
+    public QqRequest<QqUserInfo> UserInfo(string accessToken, string openId) => new(
+        Create(string.Concat(_userInfoPrefix, Escape(accessToken), _userInfoMiddle, Escape(openId))),
+        Context(QqConnectOperation.GetUserInfo, accessToken),
+        ResponseParser.Parse<UserInfoBuilder, QqUserInfo>,
+        singleUse: false);
 
     private static Uri Create(string uri) => new(uri, UriKind.Absolute);
+
+    private CallContext Context(QqConnectOperation operation, string secret) => new(operation, _appKey, secret, _timeProvider);
 
     private static string Escape(string value) => Uri.EscapeDataString(value);
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Timeout;
 using QqConnect.Client.Diagnostics;
-using QqConnect.Client.Parsing;
 
 namespace QqConnect.Client.Transport;
 
@@ -31,20 +30,21 @@ internal sealed class QqTransport
         _pipelines = ResiliencePipelines.Create(options.Resilience, timeProvider, logger);
     }
 
-    /// <summary>Performs the call. <paramref name="singleUse"/> marks a call that consumes a code or refresh token.</summary>
-    public async Task<T> GetAsync<T>(Uri uri, CallContext context, BodyParser<T> parse, bool singleUse, CancellationToken cancellationToken)
+    /// <summary>Performs the call; a single-use call goes through the pipeline that never replays a request QQ may have seen.</summary>
+    public async Task<T> SendAsync<T>(QqRequest<T> request, CancellationToken cancellationToken)
     {
+        var context = request.Context;
         var started = _timeProvider.GetTimestamp();
         using var activity = QqConnectTelemetry.StartCall(context.Operation);
         var resilience = ResilienceContextPool.Shared.Get(cancellationToken);
         resilience.Properties.Set(ResiliencePipelines.OperationKey, context.Operation);
         try
         {
-            var pipeline = singleUse ? _pipelines.SingleUse : _pipelines.Read;
+            var pipeline = request.SingleUse ? _pipelines.SingleUse : _pipelines.Read;
             var outcome = await pipeline.ExecuteOutcomeAsync(
-                static (resilience, state) => state.Transport.AttemptAsync(state.Uri, state.Context, state.Parse, resilience.CancellationToken),
+                static (resilience, state) => state.Transport.AttemptAsync(state.Request, resilience.CancellationToken),
                 resilience,
-                (Transport: this, Uri: uri, Context: context, Parse: parse)).ConfigureAwait(false);
+                (Transport: this, Request: request)).ConfigureAwait(false);
             outcome.ThrowIfException();
             var (status, result) = outcome.Result;
             var elapsed = _timeProvider.GetElapsedTime(started);
@@ -69,12 +69,13 @@ internal sealed class QqTransport
     }
 
     /// <summary>One attempt: send, check the status, read the body under the cap, parse.</summary>
-    private async ValueTask<Outcome<(HttpStatusCode, T)>> AttemptAsync<T>(Uri uri, CallContext context, BodyParser<T> parse, CancellationToken cancellationToken)
+    private async ValueTask<Outcome<(HttpStatusCode, T)>> AttemptAsync<T>(QqRequest<T> request, CancellationToken cancellationToken)
     {
+        var context = request.Context;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var message = new HttpRequestMessage(HttpMethod.Get, request.Uri);
+            using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var answered = context.WithStatus(response.StatusCode);
             if ((int)response.StatusCode is < 200 or > 299)
             {
@@ -83,7 +84,7 @@ internal sealed class QqTransport
             }
 
             using var body = await ResponseBodyReader.ReadAsync(response.Content, _maxResponseBodySize, answered, cancellationToken).ConfigureAwait(false);
-            return Outcome.FromResult((response.StatusCode, parse(body.Span, answered)));
+            return Outcome.FromResult((response.StatusCode, request.Parse(body.Span, answered)));
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {

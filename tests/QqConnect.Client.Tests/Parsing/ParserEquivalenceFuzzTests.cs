@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CsCheck;
+using QqConnect.Client.Tests.Infrastructure.Fuzzing;
 using Xunit.Abstractions;
 
 namespace QqConnect.Client.Tests.Parsing;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using CsCheck;
+using QqConnect.Client.Tests.Infrastructure.Fuzzing;
 using Xunit.Abstractions;
 
 namespace QqConnect.Client.Tests.Parsing;

@@ -1,0 +1,273 @@
+using System.Text;
+using QqConnect.Client.Internal;
+using QqConnect.Client.Login.Internal;
+
+namespace QqConnect.Client;
+
+/// <summary>
+/// Creates and checks the <c>state</c> of QQ login (CSRF protection) without any server-side storage, so it works
+/// across a web farm that shares only <see cref="QqLoginStateOptions.Key"/>, with or without a web framework.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <see cref="Create(string?)"/> returns a <see cref="QqLoginState"/>: put its <see cref="QqLoginState.State"/> in the
+/// authorize URL and its <see cref="QqLoginState.BrowserBinding"/> in an <c>HttpOnly</c>, <c>Secure</c>,
+/// <c>SameSite=Lax</c> cookie. On the callback, pass the <c>state</c> parameter and the cookie to
+/// <see cref="Validate(string?, string?)"/>; exchange the code only when the result is valid.
+/// </para>
+/// <para>
+/// The state carries a random nonce, its expiry and the return URL, signed with HMAC-SHA256 together with a hash of
+/// the browser binding. A state therefore validates only with the cookie of the browser that started the login, only
+/// until it expires, and only unchanged.
+/// </para>
+/// <para>
+/// States are stateless, so the protector cannot tell a state that was already used. Delete the cookie after a
+/// successful validation: the state then cannot be used again in that browser. (QQ's code is single-use anyway.)
+/// </para>
+/// <para>Instances are immutable and safe to share between threads; register one as a singleton.</para>
+/// </remarks>
+public sealed class QqLoginStateProtector
+{
+    /// <summary>The longest return URL a state carries, in UTF-8 bytes; a longer one is replaced by the default.</summary>
+    public const int MaxReturnUrlBytes = 512;
+
+    private const byte Version = 1;
+    private const int NonceSize = 16;
+    private const int HeaderSize = 1 + 8 + NonceSize;
+    private const int TagsSize = 2 * StateCrypto.HashSize;
+    private const int MaxBindingLength = 256;
+    private const int BindingSize = 32;
+
+    /// <summary>The longest state text <see cref="Create(string?)"/> produces; anything longer is malformed.</summary>
+    private static readonly int MaxStateLength = (((HeaderSize + MaxReturnUrlBytes + TagsSize) * 4) + 2) / 3;
+
+    private static readonly UTF8Encoding LenientUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    private readonly byte[] _signatureKey;
+    private readonly byte[] _bindingKey;
+    private readonly TimeSpan _lifetime;
+    private readonly string _defaultReturnUrl;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Creates a protector.</summary>
+    /// <param name="options">The key, the lifetime and the default return URL. The key is copied.</param>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The key is missing or too short, the lifetime is out of range, or the default return URL is not a local path.</exception>
+    public QqLoginStateProtector(QqLoginStateOptions options, TimeProvider? timeProvider = null)
+    {
+        Guard.NotNull(options, nameof(options));
+        var key = options.Key;
+        if (key is null || key.Length == 0)
+        {
+            throw new ArgumentException(
+                "QqLoginStateOptions.Key is not set. Generate a key once (QqLoginStateOptions.GenerateKey), keep it in a secret store and give every server the same one.",
+                nameof(options));
+        }
+
+        if (key.Length < QqLoginStateOptions.MinimumKeySize)
+        {
+            throw new ArgumentException(
+                $"QqLoginStateOptions.Key is {key.Length} bytes long; at least {QqLoginStateOptions.MinimumKeySize} random bytes are required.",
+                nameof(options));
+        }
+
+        if (options.Lifetime <= TimeSpan.Zero || options.Lifetime > QqLoginStateOptions.MaximumLifetime)
+        {
+            throw new ArgumentException(
+                $"QqLoginStateOptions.Lifetime is {options.Lifetime}; it must be positive and at most {QqLoginStateOptions.MaximumLifetime}.",
+                nameof(options));
+        }
+
+        if (!IsLocalReturnUrl(options.DefaultReturnUrl) || Encoding.UTF8.GetByteCount(options.DefaultReturnUrl) > MaxReturnUrlBytes)
+        {
+            throw new ArgumentException(
+                $"QqLoginStateOptions.DefaultReturnUrl must be a local path such as \"/\" (starting with a single '/', no control characters, at most {MaxReturnUrlBytes} bytes).",
+                nameof(options));
+        }
+
+        // Separate keys for the two tags, derived from the one configured key.
+        _signatureKey = StateCrypto.HmacSha256(key, Encoding.ASCII.GetBytes("QqConnect.Client login state v1: signature"));
+        _bindingKey = StateCrypto.HmacSha256(key, Encoding.ASCII.GetBytes("QqConnect.Client login state v1: browser binding"));
+        _lifetime = options.Lifetime;
+        _defaultReturnUrl = options.DefaultReturnUrl;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>
+    /// Tells whether <paramref name="url"/> is a path on this site, safe to redirect to: it starts with a single
+    /// <c>/</c> that is not followed by <c>/</c> or <c>\</c>, and has no control characters. <c>/x</c> and
+    /// <c>/x?y#z</c> are local; <c>//evil</c>, <c>/\evil</c>, <c>\\evil</c>, <c>http://evil</c>, <c>https:evil</c>,
+    /// <c>javascript:…</c>, relative paths and empty text are not.
+    /// </summary>
+    /// <param name="url">The URL to check; may be <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when the URL is a local path.</returns>
+    public static bool IsLocalReturnUrl(string? url)
+    {
+        if (url is null || url.Length == 0 || url[0] != '/')
+        {
+            return false;
+        }
+
+        // "//host" and "/\host" are protocol-relative URLs to another site in browsers.
+        if (url.Length > 1 && (url[1] == '/' || url[1] == '\\'))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < url.Length; i++)
+        {
+            var c = url[i];
+
+            // Browsers drop tabs and line breaks from URLs ("/\t/evil" becomes "//evil"); reject every control character.
+            if (char.IsControl(c))
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 >= url.Length || !char.IsLowSurrogate(url[i + 1]))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+            else if (char.IsLowSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Creates a state for a new login in the current browser.</summary>
+    /// <param name="returnUrl">
+    /// Where to send the user after login. Used only when it is a local path (<see cref="IsLocalReturnUrl(string?)"/>)
+    /// of at most <see cref="MaxReturnUrlBytes"/> UTF-8 bytes; otherwise, or when <see langword="null"/>,
+    /// <see cref="QqLoginStateOptions.DefaultReturnUrl"/> is used. Untrusted input (such as a query parameter) is fine.
+    /// </param>
+    /// <returns>The state for the authorize URL and the binding for the browser's cookie.</returns>
+    public QqLoginState Create(string? returnUrl = null)
+    {
+        var urlBytes = returnUrl is not null && IsLocalReturnUrl(returnUrl) && Encoding.UTF8.GetByteCount(returnUrl) <= MaxReturnUrlBytes
+            ? Encoding.UTF8.GetBytes(returnUrl)
+            : [];
+
+        var expiresAt = _timeProvider.GetUtcNow() + _lifetime;
+        var expiresAtMs = expiresAt.ToUnixTimeMilliseconds();
+
+        var binding = new byte[BindingSize];
+        StateCrypto.FillRandom(binding);
+        var bindingText = Base64UrlCodec.Encode(binding);
+
+        var token = new byte[HeaderSize + urlBytes.Length + TagsSize];
+        token[0] = Version;
+        WriteInt64BigEndian(token, 1, expiresAtMs);
+        var nonce = new byte[NonceSize];
+        StateCrypto.FillRandom(nonce);
+        Buffer.BlockCopy(nonce, 0, token, 1 + 8, NonceSize);
+        Buffer.BlockCopy(urlBytes, 0, token, HeaderSize, urlBytes.Length);
+
+        var payloadLength = HeaderSize + urlBytes.Length;
+        var payload = Slice(token, 0, payloadLength);
+        var signatureTag = StateCrypto.HmacSha256(_signatureKey, payload);
+        var bindingTag = BindingTag(payload, bindingText);
+        Buffer.BlockCopy(signatureTag, 0, token, payloadLength, StateCrypto.HashSize);
+        Buffer.BlockCopy(bindingTag, 0, token, payloadLength + StateCrypto.HashSize, StateCrypto.HashSize);
+
+        return new QqLoginState(
+            Base64UrlCodec.Encode(token),
+            bindingText,
+            DateTimeOffset.FromUnixTimeMilliseconds(expiresAtMs),
+            urlBytes.Length == 0 ? _defaultReturnUrl : returnUrl!);
+    }
+
+    /// <summary>
+    /// Checks the <c>state</c> of a callback against the browser binding from the cookie. Never throws: any input,
+    /// however hostile, gives a result.
+    /// </summary>
+    /// <param name="state">The callback's <c>state</c> parameter, as received.</param>
+    /// <param name="browserBinding">The value of the cookie set from <see cref="QqLoginState.BrowserBinding"/>.</param>
+    /// <returns>
+    /// Whether the state is valid, why not, and the return URL (a local path). After a valid result, delete the
+    /// cookie so that the state cannot be used again in this browser.
+    /// </returns>
+    public QqStateValidationResult Validate(string? state, string? browserBinding)
+    {
+        if (string.IsNullOrEmpty(state) || string.IsNullOrEmpty(browserBinding))
+        {
+            return QqStateValidationResult.Fail(QqStateValidationFailure.Missing);
+        }
+
+        if (state!.Length > MaxStateLength
+            || !Base64UrlCodec.TryDecode(state, out var token)
+            || token.Length < HeaderSize + TagsSize
+            || token.Length > HeaderSize + MaxReturnUrlBytes + TagsSize
+            || token[0] != Version)
+        {
+            return QqStateValidationResult.Fail(QqStateValidationFailure.Malformed);
+        }
+
+        var payloadLength = token.Length - TagsSize;
+        var payload = Slice(token, 0, payloadLength);
+        var signatureTag = new ReadOnlySpan<byte>(token, payloadLength, StateCrypto.HashSize);
+        if (!StateCrypto.FixedTimeEquals(StateCrypto.HmacSha256(_signatureKey, payload), signatureTag))
+        {
+            return QqStateValidationResult.Fail(QqStateValidationFailure.Tampered);
+        }
+
+        var bindingTag = new ReadOnlySpan<byte>(token, payloadLength + StateCrypto.HashSize, StateCrypto.HashSize);
+        if (browserBinding!.Length > MaxBindingLength || !StateCrypto.FixedTimeEquals(BindingTag(payload, browserBinding), bindingTag))
+        {
+            return QqStateValidationResult.Fail(QqStateValidationFailure.BindingMismatch);
+        }
+
+        var expiresAtMs = ReadInt64BigEndian(token, 1);
+        if (_timeProvider.GetUtcNow().ToUnixTimeMilliseconds() >= expiresAtMs)
+        {
+            return QqStateValidationResult.Fail(QqStateValidationFailure.Expired);
+        }
+
+        var returnUrl = payloadLength == HeaderSize ? null : LenientUtf8.GetString(token, HeaderSize, payloadLength - HeaderSize);
+        return QqStateValidationResult.Valid(IsLocalReturnUrl(returnUrl) ? returnUrl! : _defaultReturnUrl);
+    }
+
+    private byte[] BindingTag(byte[] payload, string browserBinding)
+    {
+        var bindingHash = StateCrypto.Sha256(Encoding.UTF8.GetBytes(browserBinding));
+        var input = new byte[payload.Length + bindingHash.Length];
+        Buffer.BlockCopy(payload, 0, input, 0, payload.Length);
+        Buffer.BlockCopy(bindingHash, 0, input, payload.Length, bindingHash.Length);
+        return StateCrypto.HmacSha256(_bindingKey, input);
+    }
+
+    private static byte[] Slice(byte[] source, int offset, int length)
+    {
+        var result = new byte[length];
+        Buffer.BlockCopy(source, offset, result, 0, length);
+        return result;
+    }
+
+    private static void WriteInt64BigEndian(byte[] buffer, int offset, long value)
+    {
+        for (var i = 7; i >= 0; i--)
+        {
+            buffer[offset + i] = (byte)value;
+            value >>= 8;
+        }
+    }
+
+    private static long ReadInt64BigEndian(byte[] buffer, int offset)
+    {
+        long value = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            value = (value << 8) | buffer[offset + i];
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Net;
+using QqConnect.Client.Internal;
+
+namespace QqConnect.Client.Transport;
+
+/// <summary>
+/// What one call is: which operation, which secrets it carries (to keep them out of every message),
+/// the clock, and the HTTP status once the answer arrived. Makes the call's exceptions.
+/// </summary>
+internal readonly struct CallContext
+{
+    private readonly string? _appKey;
+    private readonly string? _secret;
+
+    public CallContext(QqConnectOperation operation, string? appKey, string? secret, TimeProvider timeProvider, HttpStatusCode? statusCode = null)
+    {
+        Operation = operation;
+        _appKey = appKey;
+        _secret = secret;
+        TimeProvider = timeProvider;
+        StatusCode = statusCode;
+    }
+
+    public QqConnectOperation Operation { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public HttpStatusCode? StatusCode { get; }
+
+    public CallContext WithStatus(HttpStatusCode statusCode) => new(Operation, _appKey, _secret, TimeProvider, statusCode);
+
+    /// <summary>Replaces this call's secrets in <paramref name="text"/>.</summary>
+    public string Redact(string text) => SecretRedactor.Redact(SecretRedactor.Redact(text, _appKey), _secret);
+
+    public QqConnectException InvalidResponse(string what) =>
+        Fail(QqConnectErrorKind.InvalidResponse, $"QQ Connect answered {Operation} with {what}.");
+
+    public QqConnectException Fail(QqConnectErrorKind kind, string message, Exception? inner = null) =>
+        new(Redact(message), kind, Operation, StatusCode, inner);
+
+    public QqConnectApiException ApiError(int code, string? description)
+    {
+        description = description is null ? null : Redact(description);
+        var info = QqErrorCodes.Find(code);
+        var message = $"QQ Connect rejected {Operation} with error {code}"
+            + (string.IsNullOrEmpty(description) ? "." : $": {description}.")
+            + (info is null ? string.Empty : $" {info.Advice}");
+        return new QqConnectApiException(message, Operation, StatusCode, code, description);
+    }
+}

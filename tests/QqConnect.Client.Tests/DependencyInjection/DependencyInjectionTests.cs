@@ -1,0 +1,167 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using QqConnect.Client.Tests.Infrastructure;
+
+namespace QqConnect.Client.Tests.DependencyInjection;
+
+public sealed class DependencyInjectionTests
+{
+    private static void Configure(QqConnectOptions options)
+    {
+        options.AppId = TestApp.AppId;
+        options.AppKey = TestApp.AppKey;
+        options.RedirectUri = TestApp.RedirectUri;
+    }
+
+    [Fact]
+    public async Task AddQqConnectClient_Resolved_SendsThroughTheFactoryClientWithAddedHandlers()
+    {
+        var network = TestApp.StrictNetwork();
+        network.Expect($"{TestApp.Graph}/oauth2.0/me").WithExactQueryString($"access_token={TestApp.AccessToken}&fmt=json").RespondWithFixture("me/jsonp-success.txt");
+        var services = new ServiceCollection();
+        services.AddQqConnectClient(Configure).ConfigurePrimaryHttpMessageHandler(() => network);
+        await using var provider = services.BuildServiceProvider();
+
+        var client = provider.GetRequiredService<IQqConnectClient>();
+        var openId = await client.GetOpenIdAsync(TestApp.AccessToken);
+
+        Assert.IsType<QqConnectClient>(client);
+        Assert.Equal(TestApp.OpenId, openId.OpenId);
+        network.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public void AddQqConnectClient_MissingAppKey_FailsAtStartUpValidation()
+    {
+        var services = new ServiceCollection();
+        services.AddQqConnectClient(o => o.AppId = TestApp.AppId);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(error.Failures, failure => failure.Contains("AppKey", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, failure => failure.Contains("RedirectUri", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AddQqConnectClient_RelativeRedirectUri_FailsAtStartUpValidation()
+    {
+        var services = new ServiceCollection();
+        services.AddQqConnectClient(o =>
+        {
+            Configure(o);
+            o.RedirectUri = "/signin-qq";
+        });
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+    }
+
+    [Fact]
+    public async Task AddQqConnectClient_ConfigurationSection_BindsEveryOption()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["QqConnect:AppId"] = TestApp.AppId,
+            ["QqConnect:AppKey"] = TestApp.AppKey,
+            ["QqConnect:RedirectUri"] = TestApp.RedirectUri,
+            ["QqConnect:BaseAddress"] = "http://127.0.0.1:5380/",
+            ["QqConnect:Scopes:0"] = "get_user_info",
+            ["QqConnect:Scopes:1"] = "list_album",
+            ["QqConnect:RequestUnionId"] = "true",
+            ["QqConnect:UseJsonFormat"] = "false",
+            ["QqConnect:MaxResponseBodySize"] = "2048",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddQqConnectClient(configuration.GetSection("QqConnect"));
+        await using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var options = provider.GetRequiredService<IOptionsMonitor<QqConnectOptions>>().Get(Options.DefaultName);
+
+        Assert.Equal(TestApp.AppId, options.AppId);
+        Assert.Equal(TestApp.AppKey, options.AppKey);
+        Assert.Equal(TestApp.RedirectUri, options.RedirectUri);
+        Assert.Equal(new Uri("http://127.0.0.1:5380/"), options.BaseAddress);
+        Assert.Equal(["get_user_info", "list_album"], options.Scopes);
+        Assert.True(options.RequestUnionId);
+        Assert.False(options.UseJsonFormat);
+        Assert.Equal(2048, options.MaxResponseBodySize);
+    }
+
+    [Fact]
+    public void AddQqConnectClient_CommaSeparatedScopesInConfiguration_AreSplit()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AppId"] = TestApp.AppId, ["AppKey"] = TestApp.AppKey, ["RedirectUri"] = TestApp.RedirectUri, ["Scopes"] = "get_user_info, add_share",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddQqConnectClient(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(["get_user_info", "add_share"], provider.GetRequiredService<IOptions<QqConnectOptions>>().Value.Scopes);
+    }
+
+    [Fact]
+    public void AddQqConnectClient_BadBooleanInConfiguration_FailsNamingTheKey()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["RequestUnionId"] = "yes" }).Build();
+        var services = new ServiceCollection();
+        services.AddQqConnectClient(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptions<QqConnectOptions>>().Value);
+
+        Assert.Contains("RequestUnionId", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddQqConnectClient_TwoNamedApps_EachClientUsesItsOwnAppId()
+    {
+        var network = TestApp.StrictNetwork();
+        network.Expect($"{TestApp.Graph}/user/get_user_info").WithQueryString("oauth_consumer_key", "1001").RespondWithFixture("userinfo/full-pretty.json");
+        network.Expect($"{TestApp.Graph}/user/get_user_info").WithQueryString("oauth_consumer_key", "2002").RespondWithFixture("userinfo/old-minimal.json");
+        var services = new ServiceCollection();
+        services.AddQqConnectClient("web", o => { Configure(o); o.AppId = "1001"; }).ConfigurePrimaryHttpMessageHandler(() => network);
+        services.AddQqConnectClient("mobile", o => { Configure(o); o.AppId = "2002"; }).ConfigurePrimaryHttpMessageHandler(() => network);
+        await using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var factory = provider.GetRequiredService<IQqConnectClientFactory>();
+
+        var web = await factory.CreateClient("web").GetUserInfoAsync(TestApp.AccessToken, TestApp.OpenId);
+        var mobile = await factory.CreateClient("mobile").GetUserInfoAsync(TestApp.AccessToken, TestApp.OpenId);
+
+        Assert.Equal(("小明", "qzuser"), (web.Nickname, mobile.Nickname));
+        Assert.Null(provider.GetService<IQqConnectClient>());
+        network.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public void AddQqConnectClient_CalledTwice_RegistersEachServiceOnce()
+    {
+        var services = new ServiceCollection();
+
+        services.AddQqConnectClient(Configure);
+        services.AddQqConnectClient(Configure);
+
+        Assert.Single(services, d => d.ServiceType == typeof(IQqConnectClient));
+        Assert.Single(services, d => d.ServiceType == typeof(IQqConnectClientFactory));
+        Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<QqConnectOptions>) && d.ImplementationType == typeof(QqConnectOptionsValidator));
+        Assert.Single(services, d => d.ServiceType == typeof(TimeProvider));
+    }
+
+    [Fact]
+    public void AddQqConnectClient_AppRegisteredTimeProvider_IsKept()
+    {
+        var services = new ServiceCollection();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        services.AddSingleton<TimeProvider>(time);
+
+        services.AddQqConnectClient(Configure);
+
+        using var provider = services.BuildServiceProvider();
+        Assert.Same(time, provider.GetRequiredService<TimeProvider>());
+    }
+}
