@@ -166,7 +166,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
         if (!_acceptedAppIds.Contains(openId.ClientId))
         {
             QqConnectLog.TokenRejected(_logger, "client_id is not an accepted app id");
-            throw request.Context.Fail(QqConnectErrorKind.SecurityCheck, $"The access token was issued to app {openId.ClientId}, which is not this app ({string.Join(", ", _acceptedAppIds)}). Refuse the login: this is how token substitution looks.");
+            throw request.Context.Fail(QqConnectErrorKind.SecurityCheck, $"The access token was issued to app {EchoedText.Clean(openId.ClientId, 64)}, which is not this app ({string.Join(", ", _acceptedAppIds)}). Refuse the login: this is how token substitution looks.");
         }
 
         if (expectedOpenId is not null && !string.Equals(openId.OpenId, expectedOpenId, StringComparison.Ordinal))
