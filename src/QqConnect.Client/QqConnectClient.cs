@@ -91,6 +91,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     /// <inheritdoc />
     public Task<QqAccessToken> ExchangeCodeAsync(string code, CancellationToken cancellationToken = default)
     {
+        _transport.ThrowIfDisposed();
         Guard.Value(code, nameof(code));
         return _transport.SendAsync(_endpoints.ExchangeCode(code, redirectUri: null), cancellationToken);
     }
@@ -98,6 +99,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     /// <inheritdoc />
     public Task<QqAccessToken> ExchangeCodeAsync(string code, string redirectUri, CancellationToken cancellationToken = default)
     {
+        _transport.ThrowIfDisposed();
         Guard.Value(code, nameof(code));
         CheckRedirectUri(redirectUri, nameof(redirectUri));
         return _transport.SendAsync(_endpoints.ExchangeCode(code, redirectUri), cancellationToken);
@@ -106,6 +108,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     /// <inheritdoc />
     public Task<QqAccessToken> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default)
     {
+        _transport.ThrowIfDisposed();
         Guard.Value(refreshToken, nameof(refreshToken));
         return _transport.SendAsync(_endpoints.Refresh(refreshToken), cancellationToken);
     }
@@ -113,6 +116,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     /// <inheritdoc />
     public Task<QqOpenId> GetOpenIdAsync(string accessToken, CancellationToken cancellationToken = default)
     {
+        _transport.ThrowIfDisposed();
         Guard.Value(accessToken, nameof(accessToken));
         return GetCheckedOpenIdAsync(accessToken, expectedOpenId: null, cancellationToken);
     }
@@ -120,6 +124,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     /// <inheritdoc />
     public Task<QqOpenId> VerifyAccessTokenAsync(string accessToken, string openId, CancellationToken cancellationToken = default)
     {
+        _transport.ThrowIfDisposed();
         Guard.Value(accessToken, nameof(accessToken));
         Guard.Value(openId, nameof(openId));
         return GetCheckedOpenIdAsync(accessToken, openId, cancellationToken);
@@ -128,14 +133,21 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     /// <inheritdoc />
     public Task<QqUserInfo> GetUserInfoAsync(string accessToken, string openId, CancellationToken cancellationToken = default)
     {
+        _transport.ThrowIfDisposed();
         Guard.Value(accessToken, nameof(accessToken));
         Guard.Value(openId, nameof(openId));
         return _transport.SendAsync(_endpoints.UserInfo(accessToken, openId), cancellationToken);
     }
 
-    /// <summary>Releases the connection pool when this client created it; a given <see cref="HttpClient"/> is left alone.</summary>
+    /// <summary>
+    /// Releases the connection pool when this client created it; a given <see cref="HttpClient"/> is left alone.
+    /// After <c>Dispose</c>, every call throws <see cref="ObjectDisposedException"/> before any request; a call in
+    /// flight that the disposal cancels also ends with <see cref="ObjectDisposedException"/> (not a
+    /// <see cref="QqConnectException"/> of kind Timeout). <see cref="BuildAuthorizeUrl(string)"/> needs no network and keeps working.
+    /// </summary>
     public void Dispose()
     {
+        _transport.MarkDisposed();
         if (_ownsHttpClient)
         {
             _httpClient.Dispose();
