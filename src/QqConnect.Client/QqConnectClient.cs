@@ -72,6 +72,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     {
         Guard.NotNull(request, nameof(request));
         Guard.Value(request.State, nameof(request.State), Guard.MaxStateLength);
+        QqLengthLimit.Check(request.State, "state", nameof(request.State));
         if (request.RedirectUri is not null)
         {
             CheckRedirectUri(request.RedirectUri, nameof(request.RedirectUri));
@@ -168,6 +169,8 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
         {
             throw new ArgumentException("The redirect URI must be an absolute http or https URL.", parameterName);
         }
+
+        QqLengthLimit.Check(redirectUri!, "redirect URI", parameterName);
     }
 
     // /oauth2.0/me names the app the token was issued to: a token of any other app is refused (token substitution).
