@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the repository: the README's test command, and what CI runs.
-# Prints, as its last line, "N passed, N failed" summed over all test runs.
+# Prints, as its last line, "N passed, N failed, N skipped": the counts of every test project's trx result
+# file, plus one per scripted shipping check.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,11 +17,54 @@ if [ "${CI:-}" = "true" ]; then
   export QQCONNECT_REQUIRE_BROWSER=1
 fi
 
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
 
 status=0
-dotnet test QqConnect.Client.sln -c Release 2>&1 | tee "$log" || status=$?
+failed_runs=0 # builds and test runs that failed without a failed test to count
+passed_tests=0
+failed_tests=0
+skipped_tests=0
+
+# Build everything once (samples and benchmarks included): a build error is a failure even if no test
+# project is affected.
+echo "== dotnet build QqConnect.Client.sln"
+if ! dotnet build QqConnect.Client.sln -c Release; then
+  status=1
+  failed_runs=$((failed_runs + 1))
+fi
+
+# Each test project writes its results to its own trx file; the counts below come from those files, not
+# from the console. A project that does not build, crashes, or leaves no trx counts as a failure.
+mapfile -t test_projects < <(find tests -mindepth 2 -maxdepth 2 -name '*.csproj' | sort)
+for project in "${test_projects[@]}"; do
+  name=$(basename "$project" .csproj)
+  echo "== dotnet test $project"
+  code=0
+  dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" || code=$?
+  if [ "$code" -ne 0 ]; then status=1; fi
+  trx="$results/$name.trx"
+  if [ ! -s "$trx" ] || ! grep -q '<Counters ' "$trx"; then
+    echo "$name: no test results (trx) were written" >&2
+    failed_runs=$((failed_runs + 1))
+    status=1
+    continue
+  fi
+  # <Counters total="N" executed="N" passed="N" failed="N" error="N" ... />: skipped = total - executed.
+  counts=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 | awk '{
+    for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/[^0-9]/, "", kv[2]); v[kv[1]] = kv[2] + 0 }
+    print v["passed"], v["failed"] + v["error"] + v["timeout"] + v["aborted"], v["total"] - v["executed"]
+  }')
+  read -r p f s <<<"$counts"
+  echo "$name: $p passed, $f failed, $s skipped"
+  if [ "$code" -ne 0 ] && [ "$f" -eq 0 ]; then
+    echo "$name: dotnet test failed (exit code $code) although no test failed" >&2
+    failed_runs=$((failed_runs + 1))
+  fi
+  passed_tests=$((passed_tests + p))
+  failed_tests=$((failed_tests + f))
+  skipped_tests=$((skipped_tests + s))
+done
 
 # Shipping checks, each a script that installs what it needs and ends with "<name>: passed" or "<name>: FAILED":
 # the NuGet package as users get it, NativeAOT, the .NET 10 file-based script, a dry run of every benchmark.
@@ -31,13 +75,9 @@ for step in package-test aot-smoke script-smoke benchmarks-smoke; do
   if bash "eng/$step.sh"; then passed_steps=$((passed_steps + 1)); else failed_steps=$((failed_steps + 1)); status=1; fi
 done
 
-# One summary line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
-passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-
-passed=$((passed + passed_steps))
-failed=$((failed + failed_steps))
+passed=$((passed_tests + passed_steps))
+failed=$((failed_tests + failed_runs + failed_steps))
+skipped=$skipped_tests
 
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "no test ran" >&2
