@@ -99,7 +99,7 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public void Parse_CommandLineAfterConfigFile_Wins()
+    public void Parse_CommandLineAndConfigFile_TheCommandLineWinsWhateverTheOrder()
     {
         var settings = EmulatorCommandLine.Parse(["--port", "6001", "--config", "c.json"], _ => """{ "urls": "http://127.0.0.1:6000" }""");
 
