@@ -47,7 +47,7 @@ internal static class Pages
               <dt>Gender</dt><dd id="gender">{H(user.FindFirstValue(SampleClaims.Gender))}</dd>
               <dt>Province / city</dt><dd id="location">{H(location.Length == 0 ? "(not given)" : location)}</dd>
               <dt>OpenID</dt><dd><code id="openid">{H(user.FindFirstValue(ClaimTypes.NameIdentifier))}</code></dd>
-              <dt>Access token</dt><dd id="token-expiry">kept on the server side; expires at {H(FormatTime(expiresAt))}</dd>
+              <dt>Access token</dt><dd id="token-expiry">in your encrypted sign-in cookie (never shown); expires at {H(FormatTime(expiresAt))}</dd>
             </dl>
             <form method="post" action="/refresh">{hidden}<button id="refresh">Refresh token</button></form>
             <form method="post" action="/logout">{hidden}<button id="logout">Log out</button></form>

@@ -2,6 +2,7 @@
 // Run it with nothing configured and it logs in against the built-in QQ Connect emulator (demo mode);
 // configure a real app (QqConnect:AppId, AppKey, RedirectUri) and it talks to https://graph.qq.com/.
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using QqConnect.Client;
 using QqConnect.Client.Testing;
@@ -14,12 +15,24 @@ var builder = WebApplication.CreateBuilder(args);
 // "Request starting GET http://…/signin-qq?code=…" lines out of the log.
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
+// The sample prints its own start-up lines (mode, address, what to open): no "Now listening on",
+// "Hosting environment: Production" or "Content root path" lines from the host, and no "Hosting failed to start"
+// stack trace when the port is taken (that case is reported below in one line).
+builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
 // Where the site listens: --urls or ASPNETCORE_URLS, else a fixed default.
 var urls = builder.Configuration["urls"];
 if (string.IsNullOrWhiteSpace(urls))
 {
     urls = SampleSettings.DefaultUrls;
     builder.WebHost.UseUrls(urls);
+}
+
+if (SampleSettings.CheckUrls(urls) is { } urlsProblem)
+{
+    await Console.Error.WriteLineAsync(urlsProblem);
+    return 2;
 }
 
 // Demo mode unless QqConnect:AppId, AppKey and RedirectUri are all configured.
@@ -42,6 +55,11 @@ if (settings.IsDemo)
     // is built so that the SDK can be pointed at it. Its app id and key are published fakes, not secrets.
     var server = await QqConnectEmulatorServer.StartAsync(new QqConnectEmulatorServerOptions { Port = 0 });
     emulator = server;
+
+    // The auth cookie is encrypted with ASP.NET Core Data Protection. A demo needs no key ring on disk (which
+    // would warn "No XML encryptor configured" at every start): keys live in memory, so a restart logs you out.
+    // Real mode keeps ASP.NET Core's default key ring; configure its storage and protection for production.
+    builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
     builder.Services.AddQqConnectClient(options =>
     {
         options.BaseAddress = server.BaseAddress;
@@ -116,6 +134,12 @@ app.Lifetime.ApplicationStarted.Register(() =>
 try
 {
     await app.RunAsync();
+}
+catch (IOException exception)
+{
+    // Kestrel could not bind: most often the port is taken (5000 often is, e.g. by AirPlay on macOS).
+    await Console.Error.WriteLineAsync(SampleSettings.CannotListen(urls, exception));
+    return 2;
 }
 finally
 {

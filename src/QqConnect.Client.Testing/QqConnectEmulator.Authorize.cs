@@ -96,27 +96,35 @@ public sealed partial class QqConnectEmulator
             return QqErrors.ResponseTypeInvalid;
         }
 
-        if (Get(parameters, "redirect_uri") is not { } redirectUri || !RedirectUris.IsAllowed(app, redirectUri))
+        if (Get(parameters, "redirect_uri") is not { } redirectUri
+            || LengthLimit.Exceeds(redirectUri)
+            || !RedirectUris.IsAllowed(app, redirectUri))
         {
             return QqErrors.RedirectUriIllegal;
         }
 
-        return Get(parameters, "state") is null ? QqErrors.BadRequest : 0;
+        if (Get(parameters, "state") is not { } state)
+        {
+            return _requireState ? QqErrors.BadRequest : 0;
+        }
+
+        return LengthLimit.Exceeds(state) ? QqErrors.RedirectUriIllegal : 0;
     }
 
     /// <summary>Builds the callback URL for a decision on validated parameters, issuing a code (or token) on approval.</summary>
     private string Decide(EmulatorApp app, IReadOnlyDictionary<string, string> parameters, EmulatorUser user, bool approve)
     {
         var redirectUri = parameters["redirect_uri"];
-        var state = QueryParser.Encode(parameters["state"]);
+        // Without a state (allowed when RequireState is off) the callback carries none.
+        var state = Get(parameters, "state") is { } given ? "&state=" + QueryParser.Encode(given) : "";
         var implicitFlow = parameters["response_type"] == "token";
         if (!approve)
         {
             var code = _denyErrorCode.ToString(CultureInfo.InvariantCulture);
             var description = QueryParser.EncodePlus(_denyErrorDescription);
             var pairs = _legacyCallbackErrors
-                ? $"code={code}&msg={description}&state={state}"
-                : $"error={code}&error_description={description}&state={state}";
+                ? $"code={code}&msg={description}{state}"
+                : $"error={code}&error_description={description}{state}";
             return RedirectUris.Append(redirectUri, pairs, implicitFlow);
         }
 
@@ -129,7 +137,7 @@ public sealed partial class QqConnectEmulator
                 _accessTokens.Add(accessToken, new IssuedAccessToken(app, user, now + _accessTokenLifetime));
             }
 
-            return RedirectUris.Append(redirectUri, $"access_token={accessToken}&expires_in={ExpiresIn}&state={state}", inFragment: true);
+            return RedirectUris.Append(redirectUri, $"access_token={accessToken}&expires_in={ExpiresIn}{state}", inFragment: true);
         }
 
         var authorizationCode = Ids.NewToken();
@@ -138,7 +146,7 @@ public sealed partial class QqConnectEmulator
             _codes.Add(authorizationCode, new IssuedCode(app, user, redirectUri, now + _codeLifetime));
         }
 
-        return RedirectUris.Append(redirectUri, $"code={authorizationCode}&state={state}");
+        return RedirectUris.Append(redirectUri, $"code={authorizationCode}{state}");
     }
 
     private string ExpiresIn => ((long)_accessTokenLifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture);

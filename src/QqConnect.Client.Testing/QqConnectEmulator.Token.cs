@@ -2,7 +2,10 @@ using QqConnect.Client.Testing.Internal;
 
 namespace QqConnect.Client.Testing;
 
-/// <summary><c>GET /oauth2.0/token</c>: code exchange and refresh.</summary>
+/// <summary>
+/// <c>/oauth2.0/token</c>: code exchange and refresh. QQ documents a GET; a form POST (what generic OAuth 2.0
+/// libraries send) is answered the same way, its body's parameters taking precedence over the query's.
+/// </summary>
 public sealed partial class QqConnectEmulator
 {
     private EmulatorResponse Token(IReadOnlyDictionary<string, string> query)
@@ -44,7 +47,7 @@ public sealed partial class QqConnectEmulator
             return Answers.OAuthError(QqErrors.CodeMissing, json);
         }
 
-        if (Get(query, "redirect_uri") is not { } redirectUri)
+        if (Get(query, "redirect_uri") is not { } redirectUri || LengthLimit.Exceeds(redirectUri))
         {
             return Answers.OAuthError(QqErrors.RedirectUriIllegal, json);
         }

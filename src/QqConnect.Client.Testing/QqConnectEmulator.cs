@@ -31,6 +31,7 @@ public sealed partial class QqConnectEmulator
     private readonly TimeSpan _refreshTokenLifetime;
     private readonly bool _omitRefreshToken;
     private readonly bool _legacyCallbackErrors;
+    private readonly bool _requireState;
     private readonly int _denyErrorCode;
     private readonly string _denyErrorDescription;
     private readonly Uri? _avatarBaseAddress;
@@ -72,6 +73,7 @@ public sealed partial class QqConnectEmulator
         _refreshTokenLifetime = options.RefreshTokenLifetime;
         _omitRefreshToken = options.OmitRefreshToken;
         _legacyCallbackErrors = options.UseLegacyCallbackErrors;
+        _requireState = options.RequireState;
         _denyErrorCode = options.DenyErrorCode;
         _denyErrorDescription = options.DenyErrorDescription;
         _avatarBaseAddress = options.AvatarBaseAddress;
@@ -229,15 +231,11 @@ public sealed partial class QqConnectEmulator
             case AuthorizePath when isGet:
                 return AuthorizePage(query, request.BaseAddress);
             case AuthorizePath when isPost:
-                var form = QueryParser.Parse(request.FormBody);
-                foreach (var (name, value) in query)
-                {
-                    form.TryAdd(name, value);
-                }
-
-                return AuthorizeDecision(form);
+                return AuthorizeDecision(FormThenQuery(request.FormBody, query));
             case TokenPath when isGet:
                 return Token(query);
+            case TokenPath when isPost:
+                return Token(FormThenQuery(request.FormBody, query));
             case MePath when isGet:
                 return Me(query);
             case UserInfoPath when isGet:
@@ -251,6 +249,18 @@ public sealed partial class QqConnectEmulator
                     ? Avatar(request.Path)
                     : Answers.NotFound();
         }
+    }
+
+    /// <summary>A POST's parameters: the form body's, then the query's for names the body lacks.</summary>
+    private static Dictionary<string, string> FormThenQuery(string? formBody, Dictionary<string, string> query)
+    {
+        var form = QueryParser.Parse(formBody);
+        foreach (var (name, value) in query)
+        {
+            form.TryAdd(name, value);
+        }
+
+        return form;
     }
 
     private EmulatorResponse Avatar(string path)

@@ -72,6 +72,13 @@ public sealed class QqConnectEmulatorOptions
     /// </summary>
     public bool UseLegacyCallbackErrors { get; set; }
 
+    /// <summary>
+    /// Whether the authorize page refuses a request without <c>state</c> (with 100029, the emulator's choice of
+    /// code). Default true: QQ's docs require <c>state</c>. Set false for clients that never send one; the
+    /// callback then carries no <c>state</c> parameter.
+    /// </summary>
+    public bool RequireState { get; set; } = true;
+
     /// <summary>The error code sent to the callback when the user presses "deny". Default 100030.</summary>
     public int DenyErrorCode { get; set; } = 100030;
 

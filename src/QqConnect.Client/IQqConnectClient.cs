@@ -1,16 +1,27 @@
 namespace QqConnect.Client;
 
-/// <summary>The QQ Connect (QQ互联) login calls.</summary>
+/// <summary>
+/// The QQ Connect (QQ互联) login calls. The calls that use the network throw <see cref="ObjectDisposedException"/>
+/// once the client is disposed, and so does a call that the disposal interrupted.
+/// </summary>
 public interface IQqConnectClient
 {
     /// <summary>Builds the URL that starts QQ login in the browser, with the configured redirect URI and scopes.</summary>
     /// <param name="state">An unguessable value bound to the user's browser (CSRF protection), echoed to the callback.</param>
     /// <returns>The absolute authorize URL, every value URL-encoded.</returns>
+    /// <exception cref="ArgumentException">
+    /// The state is empty, has control characters, or is over 500 bytes as sent (percent-encoded): QQ refuses a longer
+    /// state with error 100010.
+    /// </exception>
     Uri BuildAuthorizeUrl(string state);
 
     /// <summary>Builds the URL that starts QQ login in the browser.</summary>
     /// <param name="request">The state, and optionally scopes, the mobile display and another redirect URI.</param>
     /// <returns>The absolute authorize URL, every value URL-encoded.</returns>
+    /// <exception cref="ArgumentException">
+    /// A value is invalid, or the state or redirect URI is over 500 bytes as sent (percent-encoded): QQ refuses
+    /// either with error 100010.
+    /// </exception>
     Uri BuildAuthorizeUrl(QqAuthorizeRequest request);
 
     /// <summary>Exchanges the callback's code for an access token (never retried once sent: codes are single-use).</summary>

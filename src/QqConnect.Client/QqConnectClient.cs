@@ -72,6 +72,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     {
         Guard.NotNull(request, nameof(request));
         Guard.Value(request.State, nameof(request.State), Guard.MaxStateLength);
+        QqLengthLimit.Check(request.State, "state", nameof(request.State));
         if (request.RedirectUri is not null)
         {
             CheckRedirectUri(request.RedirectUri, nameof(request.RedirectUri));
@@ -91,6 +92,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     /// <inheritdoc />
     public Task<QqAccessToken> ExchangeCodeAsync(string code, CancellationToken cancellationToken = default)
     {
+        _transport.ThrowIfDisposed();
         Guard.Value(code, nameof(code));
         return _transport.SendAsync(_endpoints.ExchangeCode(code, redirectUri: null), cancellationToken);
     }
@@ -98,6 +100,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     /// <inheritdoc />
     public Task<QqAccessToken> ExchangeCodeAsync(string code, string redirectUri, CancellationToken cancellationToken = default)
     {
+        _transport.ThrowIfDisposed();
         Guard.Value(code, nameof(code));
         CheckRedirectUri(redirectUri, nameof(redirectUri));
         return _transport.SendAsync(_endpoints.ExchangeCode(code, redirectUri), cancellationToken);
@@ -106,6 +109,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     /// <inheritdoc />
     public Task<QqAccessToken> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default)
     {
+        _transport.ThrowIfDisposed();
         Guard.Value(refreshToken, nameof(refreshToken));
         return _transport.SendAsync(_endpoints.Refresh(refreshToken), cancellationToken);
     }
@@ -113,6 +117,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     /// <inheritdoc />
     public Task<QqOpenId> GetOpenIdAsync(string accessToken, CancellationToken cancellationToken = default)
     {
+        _transport.ThrowIfDisposed();
         Guard.Value(accessToken, nameof(accessToken));
         return GetCheckedOpenIdAsync(accessToken, expectedOpenId: null, cancellationToken);
     }
@@ -120,6 +125,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     /// <inheritdoc />
     public Task<QqOpenId> VerifyAccessTokenAsync(string accessToken, string openId, CancellationToken cancellationToken = default)
     {
+        _transport.ThrowIfDisposed();
         Guard.Value(accessToken, nameof(accessToken));
         Guard.Value(openId, nameof(openId));
         return GetCheckedOpenIdAsync(accessToken, openId, cancellationToken);
@@ -128,14 +134,21 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     /// <inheritdoc />
     public Task<QqUserInfo> GetUserInfoAsync(string accessToken, string openId, CancellationToken cancellationToken = default)
     {
+        _transport.ThrowIfDisposed();
         Guard.Value(accessToken, nameof(accessToken));
         Guard.Value(openId, nameof(openId));
         return _transport.SendAsync(_endpoints.UserInfo(accessToken, openId), cancellationToken);
     }
 
-    /// <summary>Releases the connection pool when this client created it; a given <see cref="HttpClient"/> is left alone.</summary>
+    /// <summary>
+    /// Releases the connection pool when this client created it; a given <see cref="HttpClient"/> is left alone.
+    /// After <c>Dispose</c>, every call throws <see cref="ObjectDisposedException"/> before any request; a call in
+    /// flight that the disposal cancels also ends with <see cref="ObjectDisposedException"/> (not a
+    /// <see cref="QqConnectException"/> of kind Timeout). <see cref="BuildAuthorizeUrl(string)"/> needs no network and keeps working.
+    /// </summary>
     public void Dispose()
     {
+        _transport.MarkDisposed();
         if (_ownsHttpClient)
         {
             _httpClient.Dispose();
@@ -156,6 +169,8 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
         {
             throw new ArgumentException("The redirect URI must be an absolute http or https URL.", parameterName);
         }
+
+        QqLengthLimit.Check(redirectUri!, "redirect URI", parameterName);
     }
 
     // /oauth2.0/me names the app the token was issued to: a token of any other app is refused (token substitution).
@@ -166,7 +181,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
         if (!_acceptedAppIds.Contains(openId.ClientId))
         {
             QqConnectLog.TokenRejected(_logger, "client_id is not an accepted app id");
-            throw request.Context.Fail(QqConnectErrorKind.SecurityCheck, $"The access token was issued to app {openId.ClientId}, which is not this app ({string.Join(", ", _acceptedAppIds)}). Refuse the login: this is how token substitution looks.");
+            throw request.Context.Fail(QqConnectErrorKind.SecurityCheck, $"The access token was issued to app {EchoedText.Clean(openId.ClientId, 64)}, which is not this app ({string.Join(", ", _acceptedAppIds)}). Refuse the login: this is how token substitution looks.");
         }
 
         if (expectedOpenId is not null && !string.Equals(openId.OpenId, expectedOpenId, StringComparison.Ordinal))

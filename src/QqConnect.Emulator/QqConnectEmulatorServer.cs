@@ -65,7 +65,15 @@ public sealed class QqConnectEmulatorServer : IAsyncDisposable
         var app = builder.Build();
         var log = options.RequestLog;
         app.Run(context => ServeAsync(context, emulator, log));
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
         var bound = addresses?.FirstOrDefault() ?? throw new InvalidOperationException("Kestrel reported no address.");

@@ -56,6 +56,34 @@ internal sealed class SampleProcess : IAsyncDisposable
         return StartAsync(start, baseAddress, timeout);
     }
 
+    /// <summary>Runs the built sample with <paramref name="args"/> until it exits; returns its exit code, stdout and stderr.</summary>
+    public static async Task<(int Exit, string Stdout, string Stderr)> RunBuiltToExitAsync(TimeSpan timeout, params string[] args)
+    {
+        var output = Path.Combine(SampleProject, "bin", Configuration, "net10.0");
+        var start = NewStartInfo(output);
+        start.ArgumentList.Add(Path.Combine(output, "QqConnect.Sample.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The sample did not exit. Output:\n" + await stdout + await stderr);
+        }
+
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
     /// <summary>
     /// Starts the sample with the README's command, <c>dotnet run --project samples/QqConnect.Sample.Web</c>
     /// (plus --no-build and the configuration), on a free port given by ASPNETCORE_URLS.

@@ -208,11 +208,22 @@ public sealed class TokenTests
     }
 
     [Fact]
-    public async Task Token_PostInsteadOfGet_Returns405()
+    public async Task Token_EmptyPost_IsAnsweredLikeAnEmptyGetWith100001()
     {
         using var h = new Harness();
         using var content = new StringContent("");
         using var response = await h.Http.PostAsync(new Uri("oauth2.0/token", UriKind.Relative), content);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(Harness.JsonpError(100001, "param client_id is wrong or lost "), await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Token_Put_Returns405()
+    {
+        using var h = new Harness();
+        using var content = new StringContent("");
+        using var response = await h.Http.PutAsync(new Uri("oauth2.0/token", UriKind.Relative), content);
 
         Assert.Equal(405, (int)response.StatusCode);
     }

@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using QqConnect.Client.Diagnostics;
 using QqConnect.Client.Internal;
 
 namespace QqConnect.Client;
@@ -13,11 +15,51 @@ internal sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOpti
     /// <summary>The largest accepted <see cref="QqConnectOptions.MaxResponseBodySize"/>.</summary>
     public const int MaxResponseBodySize = 16 * 1024 * 1024;
 
+    private readonly ILogger? _logger;
+
+    /// <summary>Creates a validator that logs nothing.</summary>
+    public QqConnectOptionsValidator()
+    {
+    }
+
+    /// <summary>Creates a validator that logs warnings about valid but doubtful options (what DI uses when logging is registered).</summary>
+    /// <param name="loggerFactory">Where the warnings go.</param>
+    public QqConnectOptionsValidator(ILoggerFactory loggerFactory) => _logger = loggerFactory.CreateLogger<QqConnectOptionsValidator>();
+
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, QqConnectOptions options)
     {
         var failures = Check(options);
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        if (failures.Count > 0)
+        {
+            return ValidateOptionsResult.Fail(failures);
+        }
+
+        if (_logger is not null)
+        {
+            foreach (var warning in Warnings(options))
+            {
+                QqConnectLog.OptionsWarning(_logger, name ?? string.Empty, warning);
+            }
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+
+    /// <summary>What is valid but likely to make QQ refuse the login; logged as warnings at start-up.</summary>
+    /// <param name="options">Valid options.</param>
+    /// <returns>One sentence per warning, free of secrets.</returns>
+    public static IReadOnlyList<string> Warnings(QqConnectOptions options)
+    {
+        var warnings = new List<string>();
+        if (options.RedirectUri is { } redirectUri && HasFragment(redirectUri))
+        {
+            warnings.Add(
+                "QqConnectOptions.RedirectUri has a fragment (#...): browsers never send a fragment to the server, and QQ answers "
+                + "a redirect_uri with one with error 100010 (redirect uri is illegal). Remove it.");
+        }
+
+        return warnings;
     }
 
     /// <summary>Lists what is wrong with <paramref name="options"/>; empty when they are valid.</summary>
@@ -53,6 +95,13 @@ internal sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOpti
         else if (!IsAbsoluteHttpUrl(options.RedirectUri))
         {
             failures.Add("QqConnectOptions.RedirectUri must be an absolute http or https URL, such as https://example.com/signin-qq.");
+        }
+        else if (options.RedirectUri!.Length > Guard.MaxStateLength
+            || QqLengthLimit.Problem(options.RedirectUri, "redirect URI") is not null)
+        {
+            failures.Add(
+                $"QqConnectOptions.RedirectUri is {QqLengthLimit.BytesAsSent(options.RedirectUri)} bytes as sent (percent-encoded); "
+                + $"QQ refuses a redirect_uri over {QqLengthLimit.MaxBytes} bytes with error 100010 (redirect uri is illegal).");
         }
 
         if (options.BaseAddress is null || !options.BaseAddress.IsAbsoluteUri)
@@ -98,8 +147,14 @@ internal sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOpti
             return;
         }
 
+        // The total timeout bounds every call, with or without the rest of the pipeline.
         if (!resilience.Enabled)
         {
+            if (!IsPollyTimeout(resilience.TotalTimeout))
+            {
+                failures.Add("QqConnectOptions.Resilience.TotalTimeout must be between 10 milliseconds and 24 hours (it applies also when Enabled is false).");
+            }
+
             return;
         }
 
@@ -136,6 +191,12 @@ internal sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOpti
 
     private static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
+
+#if NET5_0_OR_GREATER
+    private static bool HasFragment(string url) => url.Contains('#', StringComparison.Ordinal);
+#else
+    private static bool HasFragment(string url) => url.IndexOf('#') >= 0;
+#endif
 
     private static bool HasControlOrSpace(string value)
     {

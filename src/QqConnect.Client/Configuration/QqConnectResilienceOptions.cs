@@ -7,13 +7,20 @@ namespace QqConnect.Client;
 /// </summary>
 public sealed class QqConnectResilienceOptions
 {
-    /// <summary>Whether the built-in pipeline runs. Turn it off only when the app adds its own (see docs/security.md).</summary>
+    /// <summary>
+    /// Whether the built-in retries and attempt timeout run. Turn it off only when the app adds its own (see
+    /// docs/security.md). Off or on, every call (sending, waiting and reading the whole answer) ends within
+    /// <see cref="TotalTimeout"/> with a <see cref="QqConnectErrorKind.Timeout"/> failure.
+    /// </summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>The timeout of one attempt (default 10 s; between 10 ms and 24 h).</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The timeout of a whole call, retries and delays included (default 30 s; between 10 ms and 24 h).</summary>
+    /// <summary>
+    /// The timeout of a whole call, retries, delays and reading the answer's body included (default 30 s; between
+    /// 10 ms and 24 h). Applies also when <see cref="Enabled"/> is false.
+    /// </summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How many times a failed attempt may be retried (default 2; 0 turns retries off).</summary>

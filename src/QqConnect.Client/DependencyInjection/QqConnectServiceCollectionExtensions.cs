@@ -15,11 +15,13 @@ public static class QqConnectServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the app's <see cref="IQqConnectClient"/> (a typed client over <c>IHttpClientFactory</c>),
-    /// with options validated at start-up.
+    /// with options validated at start-up. Each name (here the unnamed app) may be registered once: a second
+    /// call for the same name throws <see cref="InvalidOperationException"/> rather than merging two apps' options.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The <see cref="IHttpClientBuilder"/> of the underlying client, to add handlers.</returns>
+    /// <exception cref="InvalidOperationException">An app of the same name is already registered.</exception>
     public static IHttpClientBuilder AddQqConnectClient(this IServiceCollection services, Action<QqConnectOptions> configure) =>
         AddQqConnectClient(services, Options.Options.DefaultName, configure);
 
@@ -27,6 +29,7 @@ public static class QqConnectServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">A section with AppId, AppKey, RedirectUri and the other <see cref="QqConnectOptions"/> keys.</param>
     /// <returns>The <see cref="IHttpClientBuilder"/> of the underlying client, to add handlers.</returns>
+    /// <exception cref="InvalidOperationException">An app of the same name is already registered.</exception>
     public static IHttpClientBuilder AddQqConnectClient(this IServiceCollection services, IConfiguration configuration) =>
         AddQqConnectClient(services, Options.Options.DefaultName, configuration);
 
@@ -38,6 +41,7 @@ public static class QqConnectServiceCollectionExtensions
     /// <param name="name">The app's name, such as "web" or "mobile".</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The <see cref="IHttpClientBuilder"/> of the underlying client, to add handlers.</returns>
+    /// <exception cref="InvalidOperationException">An app of the same name is already registered.</exception>
     public static IHttpClientBuilder AddQqConnectClient(this IServiceCollection services, string name, Action<QqConnectOptions> configure)
     {
         Guard.NotNull(configure, nameof(configure));
@@ -49,6 +53,7 @@ public static class QqConnectServiceCollectionExtensions
     /// <param name="name">The app's name, such as "web" or "mobile".</param>
     /// <param name="configuration">A section with AppId, AppKey, RedirectUri and the other <see cref="QqConnectOptions"/> keys.</param>
     /// <returns>The <see cref="IHttpClientBuilder"/> of the underlying client, to add handlers.</returns>
+    /// <exception cref="InvalidOperationException">An app of the same name is already registered.</exception>
     public static IHttpClientBuilder AddQqConnectClient(this IServiceCollection services, string name, IConfiguration configuration)
     {
         Guard.NotNull(configuration, nameof(configuration));
@@ -61,6 +66,23 @@ public static class QqConnectServiceCollectionExtensions
     {
         Guard.NotNull(services, nameof(services));
         Guard.NotNull(name, nameof(name));
+
+        // Options configured twice for one name would merge silently (AppId of the second registration,
+        // AcceptedAppIds of the first): the second app would accept tokens issued to an app it never named.
+        foreach (var descriptor in services)
+        {
+            if (descriptor.ServiceType == typeof(QqConnectRegistration)
+                && descriptor.ImplementationInstance is QqConnectRegistration existing
+                && string.Equals(existing.Name, name, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException(
+                    $"AddQqConnectClient was already called for the app named \"{name}\" ({(name.Length == 0 ? "the unnamed app" : "a named app")}). "
+                    + "Configure each app once, in one call; register another app under its own name with AddQqConnectClient(name, ...) "
+                    + "and get it from IQqConnectClientFactory.CreateClient(name). To change options later, use services.Configure<QqConnectOptions>(name, ...).");
+            }
+        }
+
+        services.AddSingleton(new QqConnectRegistration(name));
 
         var options = services.AddOptions<QqConnectOptions>(name).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QqConnectOptions>, QqConnectOptionsValidator>());

@@ -27,4 +27,8 @@ internal static partial class QqConnectLog
     [LoggerMessage(EventId = 5, EventName = "TokenRejected", Level = LogLevel.Warning,
         Message = "QQ Connect token check failed: {Reason}")]
     public static partial void TokenRejected(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 6, EventName = "OptionsWarning", Level = LogLevel.Warning,
+        Message = "QQ Connect options \"{Name}\": {Warning}")]
+    public static partial void OptionsWarning(ILogger logger, string name, string warning);
 }

@@ -6,13 +6,26 @@ public static class QqErrorCodes
     /// <summary>The code was already exchanged: codes are single-use. Send the user to log in again.</summary>
     public const int CodeReused = 100020;
 
-    /// <summary>The redirect_uri is not under the registered domain, or differs between the two steps.</summary>
+    /// <summary>
+    /// The redirect_uri is refused: not under a registered domain, different between the two steps, over 500 bytes
+    /// (or the state is), or missing. The error new users hit most; see its <see cref="QqErrorInfo.Advice"/>.
+    /// </summary>
     public const int RedirectUriInvalid = 100010;
+
+    /// <summary>QQ's older code for a refused redirect_uri; the same causes as <see cref="RedirectUriInvalid"/>.</summary>
+    public const int RedirectUriInvalidLegacy = 21006;
 
     /// <summary>The app has no UnionID permission (asked for with <see cref="QqConnectOptions.RequestUnionId"/>).</summary>
     public const int NoUnionIdPermission = 100048;
 
     private const string Relogin = "Send the user through QQ login again.";
+    private const string RedirectUriAdvice =
+        "Check, in this order: (1) the redirect URI's root domain is registered for the app on the QQ Connect console "
+        + "(several domains may be registered, separated by ';'; any subdomain and path under them is fine); "
+        + "(2) the very same string is sent in both steps, authorize and token: a trailing '/' or http/https differing "
+        + "(behind a TLS-terminating proxy) is the most common cause; "
+        + "(3) neither the redirect URI nor the state is over 500 bytes (the SDK refuses both before sending); "
+        + "(4) a redirect_uri is sent at all (no redirect_uri gives this code too), without a fragment (#).";
     private const string CheckRequest = "This is a bug in the request; the SDK sends it, so please report it.";
 
     private static readonly Dictionary<int, QqErrorInfo> Known = Build(
@@ -26,7 +39,7 @@ public static class QqErrorCodes
         (100007, "the access token is missing", QqErrorAction.FixRequest, "Pass the access token."),
         (100008, "the app id does not exist", QqErrorAction.FixConfiguration, "Check QqConnectOptions.AppId against the QQ Connect console."),
         (100009, "the app key (client_secret) is invalid", QqErrorAction.FixConfiguration, "Check QqConnectOptions.AppKey against the QQ Connect console."),
-        (100010, "redirect_uri is invalid", QqErrorAction.FixConfiguration, "Use a redirect URI under the domain registered for the app, the very same string in both steps (a trailing slash is a common cause)."),
+        (100010, "redirect_uri is invalid (or the request is too long)", QqErrorAction.FixConfiguration, RedirectUriAdvice),
         (100011, "the app is not online (not approved yet)", QqErrorAction.FixConfiguration, "Wait for QQ to approve the app, or log in with a developer/test account."),
         (100012, "the request is not a POST", QqErrorAction.FixRequest, CheckRequest),
         (100013, "the access token is invalid (revoked, or expired and reclaimed)", QqErrorAction.Relogin, Relogin),
@@ -53,7 +66,8 @@ public static class QqErrorCodes
         (-1, "a request parameter is invalid (for example the openid)", QqErrorAction.FixRequest, "Check that the openid belongs to this access token."),
         (-22, "the openid is invalid", QqErrorAction.FixRequest, "Check that the openid belongs to this access token."),
         (-23, "the access token is invalid", QqErrorAction.Relogin, Relogin),
-        (1002, "the user is not logged in (the access token is invalid)", QqErrorAction.Relogin, "Refresh the token, or send the user through QQ login again."));
+        (1002, "the user is not logged in (the access token is invalid)", QqErrorAction.Relogin, "Refresh the token, or send the user through QQ login again."),
+        (21006, "redirect_uri is invalid (QQ's older code, same causes as 100010)", QqErrorAction.FixConfiguration, RedirectUriAdvice));
 
     /// <summary>Every known code, in ascending order.</summary>
     public static IReadOnlyCollection<QqErrorInfo> All { get; } = Known.Values.OrderBy(info => info.Code).ToArray();

@@ -41,6 +41,13 @@ internal static class Guard
         }
     }
 
+    /// <summary>
+    /// Whether a value QQ sent (a token, an openid) would pass <see cref="Value"/> as an argument of the next call:
+    /// not empty or white space, at most <paramref name="maxLength"/> characters, no control characters.
+    /// </summary>
+    public static bool IsUsable(string? value, int maxLength = MaxValueLength) =>
+        value is { Length: > 0 } && value.Length <= maxLength && !IsWhiteSpace(value) && !ContainsControl(value);
+
     /// <summary>Whether <paramref name="value"/> holds a control character (CR, LF, NUL, …).</summary>
     public static bool ContainsControl(string value)
     {

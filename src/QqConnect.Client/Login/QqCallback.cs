@@ -166,7 +166,7 @@ public static class QqCallback
         if (rawError is not null)
         {
             errorCode = ParseNumber(rawError);
-            rawError = errorCode is null ? Truncate(rawError, MaxRawErrorLength) : null;
+            rawError = errorCode is null ? EchoedText.Clean(rawError, MaxRawErrorLength) : null;
         }
         else if (code is not null)
         {
@@ -182,6 +182,9 @@ public static class QqCallback
             {
                 description = SecretRedactor.Redact(description, code);
             }
+
+            // Text from the URL, so from anyone: control characters escaped (no forged log lines) and capped.
+            description = EchoedText.Clean(description);
         }
 
         return QqCallbackResult.Failed(errorCode, rawError, description, state);

@@ -50,11 +50,15 @@ public sealed class QqCallbackResult
     /// <summary>QQ's numeric error code (such as 100070 or 100010) when <see cref="Outcome"/> is <see cref="QqCallbackOutcome.Error"/> and QQ sent a number.</summary>
     public int? ErrorCode { get; }
 
-    /// <summary>QQ's description of the error (<c>error_description</c> or <c>msg</c>), decoded, at most 1024 characters.</summary>
+    /// <summary>
+    /// QQ's description of the error (<c>error_description</c> or <c>msg</c>), decoded, with control and format
+    /// characters escaped (<c>\r</c>, <c>\n</c>) and at most 200 characters (then <c>…</c>): the URL comes from anyone, so
+    /// the text is safe to log.
+    /// </summary>
     public string? ErrorDescription { get; }
 
     /// <summary>
-    /// The <c>error</c> parameter as sent, decoded (at most 64 characters), for errors that are not a number
+    /// The <c>error</c> parameter as sent, decoded (control characters escaped, at most 64 characters), for errors that are not a number
     /// (such as <c>access_denied</c>); <see langword="null"/> otherwise.
     /// </summary>
     public string? RawError { get; }

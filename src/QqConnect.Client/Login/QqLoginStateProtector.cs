@@ -28,8 +28,18 @@ namespace QqConnect.Client;
 /// </remarks>
 public sealed class QqLoginStateProtector
 {
-    /// <summary>The longest return URL a state carries, in UTF-8 bytes; a longer one is replaced by the default.</summary>
-    public const int MaxReturnUrlBytes = 512;
+    /// <summary>
+    /// The longest return URL a state carries, in bytes once non-ASCII characters are percent-encoded; a longer one is
+    /// dropped for <see cref="QqLoginStateOptions.DefaultReturnUrl"/>. It keeps every state within
+    /// <see cref="MaxStateLength"/>: QQ refuses a state over 500 bytes with error 100010.
+    /// </summary>
+    public const int MaxReturnUrlBytes = 286;
+
+    /// <summary>
+    /// The longest state <see cref="Create(string?)"/> makes: 500 characters, all unreserved in a URL (so 500 bytes as
+    /// sent), QQ's limit for <c>state</c>.
+    /// </summary>
+    public const int MaxStateLength = 500;
 
     private const byte Version = 1;
     private const int NonceSize = 16;
@@ -38,8 +48,7 @@ public sealed class QqLoginStateProtector
     private const int MaxBindingLength = 256;
     private const int BindingSize = 32;
 
-    /// <summary>The longest state text <see cref="Create(string?)"/> produces; anything longer is malformed.</summary>
-    private static readonly int MaxStateLength = (((HeaderSize + MaxReturnUrlBytes + TagsSize) * 4) + 2) / 3;
+    // MaxStateLength is the base64url (no padding) length of the longest token: ((25 + 286 + 64) * 4 + 2) / 3 = 500.
 
     private static readonly UTF8Encoding LenientUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
@@ -79,10 +88,10 @@ public sealed class QqLoginStateProtector
                 nameof(options));
         }
 
-        if (!IsLocalReturnUrl(options.DefaultReturnUrl) || Encoding.UTF8.GetByteCount(options.DefaultReturnUrl) > MaxReturnUrlBytes)
+        if (!IsLocalReturnUrl(options.DefaultReturnUrl) || ReturnUrlEncoder.ToAscii(options.DefaultReturnUrl).Length > MaxReturnUrlBytes)
         {
             throw new ArgumentException(
-                $"QqLoginStateOptions.DefaultReturnUrl must be a local path such as \"/\" (starting with a single '/', no control characters, at most {MaxReturnUrlBytes} bytes).",
+                $"QqLoginStateOptions.DefaultReturnUrl must be a local path such as \"/\" (starting with a single '/', no control characters, at most {MaxReturnUrlBytes} bytes percent-encoded).",
                 nameof(options));
         }
 
@@ -90,7 +99,7 @@ public sealed class QqLoginStateProtector
         _signatureKey = StateCrypto.HmacSha256(key, Encoding.ASCII.GetBytes("QqConnect.Client login state v1: signature"));
         _bindingKey = StateCrypto.HmacSha256(key, Encoding.ASCII.GetBytes("QqConnect.Client login state v1: browser binding"));
         _lifetime = options.Lifetime;
-        _defaultReturnUrl = options.DefaultReturnUrl;
+        _defaultReturnUrl = ReturnUrlEncoder.ToAscii(options.DefaultReturnUrl);
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
@@ -146,15 +155,17 @@ public sealed class QqLoginStateProtector
     /// <summary>Creates a state for a new login in the current browser.</summary>
     /// <param name="returnUrl">
     /// Where to send the user after login. Used only when it is a local path (<see cref="IsLocalReturnUrl(string?)"/>)
-    /// of at most <see cref="MaxReturnUrlBytes"/> UTF-8 bytes; otherwise, or when <see langword="null"/>,
+    /// of at most <see cref="MaxReturnUrlBytes"/> bytes once its non-ASCII characters are percent-encoded (it is kept
+    /// encoded, so that it is safe for a <c>Location</c> header: <c>/订单/42</c> comes back as
+    /// <c>/%E8%AE%A2%E5%8D%95/42</c>); otherwise, or when <see langword="null"/>,
     /// <see cref="QqLoginStateOptions.DefaultReturnUrl"/> is used. Untrusted input (such as a query parameter) is fine.
+    /// Whatever the return URL, the state is at most <see cref="MaxStateLength"/> (500) characters, QQ's limit.
     /// </param>
     /// <returns>The state for the authorize URL and the binding for the browser's cookie.</returns>
     public QqLoginState Create(string? returnUrl = null)
     {
-        var urlBytes = returnUrl is not null && IsLocalReturnUrl(returnUrl) && Encoding.UTF8.GetByteCount(returnUrl) <= MaxReturnUrlBytes
-            ? Encoding.UTF8.GetBytes(returnUrl)
-            : [];
+        var encoded = returnUrl is not null && IsLocalReturnUrl(returnUrl) ? ReturnUrlEncoder.ToAscii(returnUrl) : null;
+        var urlBytes = encoded is not null && encoded.Length <= MaxReturnUrlBytes ? Encoding.ASCII.GetBytes(encoded) : [];
 
         var expiresAt = _timeProvider.GetUtcNow() + _lifetime;
         var expiresAtMs = expiresAt.ToUnixTimeMilliseconds();
@@ -182,7 +193,7 @@ public sealed class QqLoginStateProtector
             Base64UrlCodec.Encode(token),
             bindingText,
             DateTimeOffset.FromUnixTimeMilliseconds(expiresAtMs),
-            urlBytes.Length == 0 ? _defaultReturnUrl : returnUrl!);
+            urlBytes.Length == 0 ? _defaultReturnUrl : encoded!);
     }
 
     /// <summary>
@@ -232,7 +243,7 @@ public sealed class QqLoginStateProtector
         }
 
         var returnUrl = payloadLength == HeaderSize ? null : LenientUtf8.GetString(token, HeaderSize, payloadLength - HeaderSize);
-        return QqStateValidationResult.Valid(IsLocalReturnUrl(returnUrl) ? returnUrl! : _defaultReturnUrl);
+        return QqStateValidationResult.Valid(IsLocalReturnUrl(returnUrl) ? ReturnUrlEncoder.ToAscii(returnUrl!) : _defaultReturnUrl);
     }
 
     private byte[] BindingTag(byte[] payload, string browserBinding)

@@ -1,3 +1,4 @@
+using QqConnect.Client.Internal;
 using QqConnect.Client.Transport;
 
 namespace QqConnect.Client.Parsing;
@@ -30,6 +31,17 @@ internal struct AccessTokenBuilder : IResultBuilder<QqAccessToken>
         if (string.IsNullOrEmpty(_accessToken))
         {
             throw new InvalidBodyException("no access_token");
+        }
+
+        // The tokens are arguments of the next calls: one those calls would refuse is an invalid answer now.
+        if (!Guard.IsUsable(_accessToken))
+        {
+            throw new InvalidBodyException("an access_token that is blank, too long or holds control characters");
+        }
+
+        if (!string.IsNullOrEmpty(_refreshToken) && !Guard.IsUsable(_refreshToken))
+        {
+            throw new InvalidBodyException("a refresh_token that is blank, too long or holds control characters");
         }
 
         // TimeSpan holds about 29,000 years; QQ's lifetimes are months.

@@ -1,3 +1,4 @@
+using QqConnect.Client.Internal;
 using QqConnect.Client.Transport;
 
 namespace QqConnect.Client.Parsing;
@@ -35,6 +36,23 @@ internal struct OpenIdBuilder : IResultBuilder<QqOpenId>
         if (string.IsNullOrEmpty(_openId))
         {
             throw new InvalidBodyException("no openid");
+        }
+
+        // The openid (and unionid) are arguments of the next calls or keys of the app's users; client_id is
+        // compared with the app's ids and may be echoed: refuse what the next call would refuse.
+        if (!Guard.IsUsable(_clientId))
+        {
+            throw new InvalidBodyException("a client_id that is blank, too long or holds control characters");
+        }
+
+        if (!Guard.IsUsable(_openId))
+        {
+            throw new InvalidBodyException("an openid that is blank, too long or holds control characters");
+        }
+
+        if (!string.IsNullOrEmpty(_unionId) && !Guard.IsUsable(_unionId))
+        {
+            throw new InvalidBodyException("a unionid that is blank, too long or holds control characters");
         }
 
         return new QqOpenId(_clientId!, _openId!, string.IsNullOrEmpty(_unionId) ? null : _unionId);

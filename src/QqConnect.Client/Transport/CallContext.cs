@@ -40,7 +40,9 @@ internal readonly struct CallContext
 
     public QqConnectApiException ApiError(int code, string? description)
     {
-        description = description is null ? null : Redact(description);
+        // QQ's text is echoed redacted (the app key and this call's secret, also URL-encoded), with control
+        // characters escaped (no forged log lines) and capped.
+        description = description is null ? null : EchoedText.Clean(Redact(description));
         var info = QqErrorCodes.Find(code);
         var message = $"QQ Connect rejected {Operation} with error {code}"
             + (string.IsNullOrEmpty(description) ? "." : $": {description}.")

@@ -19,6 +19,7 @@ internal sealed class QqTransport
     private readonly ILogger _logger;
     private readonly ResiliencePipelines _pipelines;
     private readonly QqConnectTelemetry _telemetry;
+    private volatile bool _disposed;
 
     public QqTransport(HttpClient httpClient, QqConnectOptions options, TimeProvider timeProvider, ILogger logger, QqConnectTelemetry telemetry)
     {
@@ -28,6 +29,18 @@ internal sealed class QqTransport
         _timeProvider = timeProvider;
         _logger = logger;
         _pipelines = ResiliencePipelines.Create(options.Resilience, timeProvider, logger);
+    }
+
+    /// <summary>The owning client was disposed: later calls throw, calls in flight report it.</summary>
+    public void MarkDisposed() => _disposed = true;
+
+    /// <summary>Throws <see cref="ObjectDisposedException"/> naming the client once it is disposed.</summary>
+    public void ThrowIfDisposed()
+    {
+        if (_disposed)
+        {
+            throw new ObjectDisposedException(typeof(QqConnectClient).FullName, "The QqConnectClient was disposed; create a new one.");
+        }
     }
 
     /// <summary>Performs the call; a single-use call goes through the pipeline that never replays a request QQ may have seen.</summary>
@@ -51,6 +64,13 @@ internal sealed class QqTransport
             QqConnectLog.CallSucceeded(_logger, context.Operation, (int)status, (long)elapsed.TotalMilliseconds);
             _telemetry.Succeeded(activity, context.Operation, (int)status, elapsed);
             return result;
+        }
+        catch (Exception ex) when (_disposed && !cancellationToken.IsCancellationRequested && IsDisposalFailure(ex))
+        {
+            // Disposing the client cancelled the call (an owned HttpClient cancels its pending requests).
+            throw new ObjectDisposedException(
+                typeof(QqConnectClient).FullName,
+                $"The QqConnectClient was disposed while the {context.Operation} call was in flight.");
         }
         catch (Exception ex) when (Translate(ex, context, cancellationToken) is { } failure)
         {
@@ -112,6 +132,9 @@ internal sealed class QqTransport
             context.Fail(QqConnectErrorKind.Timeout, $"The {context.Operation} request to QQ Connect timed out.", exception),
         _ => null,
     };
+
+    private static bool IsDisposalFailure(Exception exception) => exception is OperationCanceledException or ObjectDisposedException
+        or TimeoutRejectedException or QqConnectException { Kind: QqConnectErrorKind.Transport or QqConnectErrorKind.Timeout };
 
     private void Report(QqConnectException failure, long started, System.Diagnostics.Activity? activity)
     {

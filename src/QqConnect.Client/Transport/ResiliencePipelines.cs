@@ -26,7 +26,12 @@ internal sealed class ResiliencePipelines
     {
         if (!options.Enabled)
         {
-            return new ResiliencePipelines(ResiliencePipeline.Empty, ResiliencePipeline.Empty);
+            // No retries and no attempt timeout, but a call still ends: HttpClient.Timeout does not cover reading
+            // the body after ResponseHeadersRead, so a server trickling its answer would hold the call forever.
+            var bounded = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+                .AddTimeout(new TimeoutStrategyOptions { Timeout = options.TotalTimeout })
+                .Build();
+            return new ResiliencePipelines(bounded, bounded);
         }
 
         return new ResiliencePipelines(

@@ -139,12 +139,12 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
-    public void AddQqConnectClient_CalledTwice_RegistersEachServiceOnce()
+    public void AddQqConnectClient_TwoApps_RegisterTheSharedServicesOnce()
     {
         var services = new ServiceCollection();
 
         services.AddQqConnectClient(Configure);
-        services.AddQqConnectClient(Configure);
+        services.AddQqConnectClient("mobile", Configure);
 
         Assert.Single(services, d => d.ServiceType == typeof(IQqConnectClient));
         Assert.Single(services, d => d.ServiceType == typeof(IQqConnectClientFactory));

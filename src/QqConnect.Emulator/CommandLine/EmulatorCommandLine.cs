@@ -1,0 +1,362 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using QqConnect.Client.Testing;
+
+namespace QqConnect.Emulator.CommandLine;
+
+/// <summary>Reads the tool's arguments and its optional JSON configuration file into <see cref="EmulatorToolSettings"/>.</summary>
+internal static class EmulatorCommandLine
+{
+    public const string Usage = """
+        qqconnect-emulator [options]
+          --urls URL                 where to listen (loopback only), default http://127.0.0.1:5380
+          --port N                   the port on 127.0.0.1 (0 = any free port)
+          --config FILE              a JSON file: apps, users, behaviour and faults (see docs/emulator.md)
+          --app ID:KEY[:DOMAINS]     an app (repeatable; replaces the default apps); DOMAINS comma-separated,
+                                     default localhost,127.0.0.1
+          --user KEY:NICKNAME        a fake user (repeatable; replaces the default users)
+          --omit-refresh-token       token answers without refresh_token (as older QQ answers)
+          --legacy-callback-errors   error callbacks with code= and msg= instead of error= and error_description=
+          --allow-missing-state      do not refuse an authorize request without state
+          --fault SPEC               inject a fault at start-up (repeatable), SPEC = key=value pairs separated by
+                                     commas: kind=Latency|ServerError|DropConnection|SlowBody|OversizedBody|CustomBody,
+                                     endpoint=/oauth2.0/token, phase=BeforeProcessing|AfterProcessing,
+                                     count=N (0 = every request), delayMs=N, statusCode=N, chunkSize=N, paddingBytes=N
+          --help                     this text
+        A local QQ Connect (graph.qq.com) emulator. Binds to loopback only. Ctrl+C stops it.
+        """;
+
+    private const string UrlsHint = "Pick a free port with --urls http://127.0.0.1:PORT (or --port 0 for any free port).";
+
+    /// <summary>Parses the arguments; a <c>--config</c> file is read first, and the other arguments override it.</summary>
+    /// <exception cref="UsageException">A mistake, with a one-line message.</exception>
+    public static EmulatorToolSettings Parse(IReadOnlyList<string> args, Func<string, string>? readFile = null)
+    {
+        readFile ??= File.ReadAllText;
+        var settings = new EmulatorToolSettings();
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--config")
+            {
+                var path = Value(args, ref i);
+                ApplyFile(settings, path, readFile);
+            }
+        }
+
+        var appsReplaced = false;
+        var usersReplaced = false;
+        var options = settings.EmulatorOptions;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--config":
+                    i++;
+                    break;
+                case "--urls":
+                    ApplyUrls(settings, Value(args, ref i));
+                    break;
+                case "--port":
+                    settings.Port = ParsePort(Value(args, ref i));
+                    break;
+                case "--app":
+                    if (!appsReplaced)
+                    {
+                        options.Apps.Clear();
+                        appsReplaced = true;
+                    }
+
+                    options.Apps.Add(ParseApp(Value(args, ref i)));
+                    break;
+                case "--user":
+                    if (!usersReplaced)
+                    {
+                        options.Users.Clear();
+                        usersReplaced = true;
+                    }
+
+                    options.Users.Add(ParseUser(Value(args, ref i)));
+                    break;
+                case "--omit-refresh-token":
+                    options.OmitRefreshToken = true;
+                    break;
+                case "--legacy-callback-errors":
+                    options.UseLegacyCallbackErrors = true;
+                    break;
+                case "--allow-missing-state":
+                    options.RequireState = false;
+                    break;
+                case "--fault":
+                    settings.Faults.Add(ParseFault(Value(args, ref i)));
+                    break;
+                case "--help" or "-h" or "-?":
+                    settings.ShowHelp = true;
+                    break;
+                default:
+                    throw new UsageException($"Unknown argument '{args[i]}'. Try --help.");
+            }
+        }
+
+        return settings;
+    }
+
+    private static string Value(IReadOnlyList<string> args, ref int i)
+    {
+        if (i + 1 >= args.Count)
+        {
+            throw new UsageException($"{args[i]} needs a value. Try --help.");
+        }
+
+        return args[++i];
+    }
+
+    private static int ParsePort(string text)
+    {
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > IPEndPoint.MaxPort)
+        {
+            throw new UsageException($"--port needs a number from 0 to {IPEndPoint.MaxPort}, got '{text}'. {UrlsHint}");
+        }
+
+        return port;
+    }
+
+    private static void ApplyUrls(EmulatorToolSettings settings, string urls)
+    {
+        var url = urls.Split(';')[0];
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new UsageException($"--urls needs an http:// URL with a port from 0 to {IPEndPoint.MaxPort}, got '{url}'. {UrlsHint}");
+        }
+
+        if (uri.IsLoopback && uri.HostNameType == UriHostNameType.Dns)
+        {
+            settings.Address = IPAddress.Loopback;
+        }
+        else if (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var parsed) && IPAddress.IsLoopback(parsed))
+        {
+            settings.Address = parsed;
+        }
+        else
+        {
+            throw new UsageException($"The emulator binds only to loopback addresses, not '{uri.Host}'. {UrlsHint}");
+        }
+
+        settings.Port = uri.Port;
+    }
+
+    private static EmulatorApp ParseApp(string spec)
+    {
+        var parts = spec.Split(':', 3);
+        if (parts.Length < 2 || parts[0].Length == 0 || parts[1].Length == 0)
+        {
+            throw new UsageException($"--app needs ID:KEY or ID:KEY:DOMAIN,DOMAIN, got '{spec}'.");
+        }
+
+        var domains = parts.Length == 3
+            ? parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : ["localhost", "127.0.0.1"];
+        return new EmulatorApp(parts[0], parts[1], domains) { Name = "App " + parts[0] };
+    }
+
+    private static EmulatorUser ParseUser(string spec)
+    {
+        var parts = spec.Split(':', 2);
+        if (parts.Length < 2 || parts[0].Length == 0)
+        {
+            throw new UsageException($"--user needs KEY:NICKNAME, got '{spec}'.");
+        }
+
+        return new EmulatorUser(parts[0], parts[1]);
+    }
+
+    private static EmulatorFault ParseFault(string spec)
+    {
+        var config = new EmulatorFaultConfig();
+        foreach (var pair in spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new UsageException($"--fault needs key=value pairs, got '{pair}'.");
+            }
+
+            var key = pair[..equals];
+            var value = pair[(equals + 1)..];
+            switch (key.ToUpperInvariant())
+            {
+                case "KIND":
+                    config.Kind = ParseEnum<EmulatorFaultKind>(key, value);
+                    break;
+                case "ENDPOINT":
+                    config.Endpoint = value;
+                    break;
+                case "PHASE":
+                    config.Phase = ParseEnum<EmulatorFaultPhase>(key, value);
+                    break;
+                case "COUNT":
+                    config.Count = ParseInt(key, value);
+                    break;
+                case "DELAYMS":
+                    config.DelayMs = ParseInt(key, value);
+                    break;
+                case "STATUSCODE":
+                    config.StatusCode = ParseInt(key, value);
+                    break;
+                case "CHUNKSIZE":
+                    config.ChunkSize = ParseInt(key, value);
+                    break;
+                case "PADDINGBYTES":
+                    config.PaddingBytes = ParseInt(key, value);
+                    break;
+                default:
+                    throw new UsageException($"--fault: unknown key '{key}'. Try --help (a custom body goes in a --config file).");
+            }
+        }
+
+        return ToFault(config, "--fault");
+    }
+
+    private static EmulatorFault ToFault(EmulatorFaultConfig config, string where)
+    {
+        EmulatorFault fault;
+        try
+        {
+            fault = config.ToFault();
+        }
+        catch (FormatException exception)
+        {
+            throw new UsageException($"{where}: {exception.Message}", exception);
+        }
+
+        if (fault.Count < 1 || fault.ChunkSize < 1 || fault.PaddingBytes < 0 || fault.Delay < TimeSpan.Zero)
+        {
+            throw new UsageException($"{where}: count, chunkSize, paddingBytes and delayMs must not be negative (chunkSize at least 1).");
+        }
+
+        return fault;
+    }
+
+    private static T ParseEnum<T>(string key, string value)
+        where T : struct, Enum =>
+        Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : throw new UsageException($"--fault: {key} must be one of {string.Join(", ", Enum.GetNames<T>())}, got '{value}'.");
+
+    private static int ParseInt(string key, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new UsageException($"--fault: {key} needs a whole number, got '{value}'.");
+
+    private static void ApplyFile(EmulatorToolSettings settings, string path, Func<string, string> readFile)
+    {
+        EmulatorConfig? config;
+        try
+        {
+            config = JsonSerializer.Deserialize(readFile(path), EmulatorConfigJsonContext.Default.EmulatorConfig);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"Cannot read the configuration file '{path}': {exception.Message}", exception);
+        }
+        catch (JsonException exception)
+        {
+            throw new UsageException($"{path}: {OneLine(exception.Message)}", exception);
+        }
+
+        if (config is null)
+        {
+            throw new UsageException($"{path}: the configuration must be a JSON object.");
+        }
+
+        try
+        {
+            Apply(settings, config, path);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new UsageException($"{path}: {OneLine(exception.Message)}", exception);
+        }
+    }
+
+    private static void Apply(EmulatorToolSettings settings, EmulatorConfig config, string path)
+    {
+        var options = settings.EmulatorOptions;
+        if (config.Urls is { } urls)
+        {
+            ApplyUrls(settings, urls);
+        }
+
+        if (config.Apps is { } apps)
+        {
+            options.Apps.Clear();
+            foreach (var app in apps)
+            {
+                options.Apps.Add(new EmulatorApp(
+                    Required(app.AppId, path, "apps[].appId"),
+                    Required(app.AppKey, path, "apps[].appKey"),
+                    [.. app.CallbackDomains ?? ["localhost", "127.0.0.1"]])
+                {
+                    Name = app.Name ?? "App " + app.AppId,
+                    UnionIdGranted = app.UnionIdGranted ?? false,
+                    DeveloperId = app.DeveloperId ?? "emulator-developer",
+                });
+            }
+        }
+
+        if (config.Users is { } users)
+        {
+            options.Users.Clear();
+            foreach (var user in users)
+            {
+                var defaults = new EmulatorUser("defaults", "");
+                options.Users.Add(new EmulatorUser(Required(user.Key, path, "users[].key"), Required(user.Nickname, path, "users[].nickname"))
+                {
+                    Gender = user.Gender ?? defaults.Gender,
+                    GenderType = user.GenderType ?? defaults.GenderType,
+                    Province = user.Province ?? defaults.Province,
+                    City = user.City ?? defaults.City,
+                    Year = user.Year ?? defaults.Year,
+                    Constellation = user.Constellation ?? defaults.Constellation,
+                    LargeQqAvatar = user.LargeQqAvatar ?? defaults.LargeQqAvatar,
+                    Vip = user.Vip ?? defaults.Vip,
+                    Level = user.Level ?? defaults.Level,
+                    IsYellowVip = user.IsYellowVip ?? defaults.IsYellowVip,
+                    YellowVipLevel = user.YellowVipLevel ?? defaults.YellowVipLevel,
+                    IsYellowYearVip = user.IsYellowYearVip ?? defaults.IsYellowYearVip,
+                    AvatarColor = user.AvatarColor ?? defaults.AvatarColor,
+                });
+            }
+        }
+
+        options.OmitRefreshToken = config.OmitRefreshToken ?? options.OmitRefreshToken;
+        options.UseLegacyCallbackErrors = config.LegacyCallbackErrors ?? options.UseLegacyCallbackErrors;
+        options.RequireState = config.RequireState ?? options.RequireState;
+        options.DenyErrorCode = config.DenyErrorCode ?? options.DenyErrorCode;
+        options.DenyErrorDescription = config.DenyErrorDescription ?? options.DenyErrorDescription;
+        if (config.CodeLifetimeSeconds is { } code)
+        {
+            options.CodeLifetime = TimeSpan.FromSeconds(code);
+        }
+
+        if (config.AccessTokenLifetimeSeconds is { } access)
+        {
+            options.AccessTokenLifetime = TimeSpan.FromSeconds(access);
+        }
+
+        if (config.RefreshTokenLifetimeSeconds is { } refresh)
+        {
+            options.RefreshTokenLifetime = TimeSpan.FromSeconds(refresh);
+        }
+
+        foreach (var fault in config.Faults ?? [])
+        {
+            settings.Faults.Add(ToFault(fault, path + ": faults[]"));
+        }
+    }
+
+    private static string Required(string? value, string path, string name) =>
+        string.IsNullOrEmpty(value) ? throw new UsageException($"{path}: {name} is required.") : value;
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using Microsoft.AspNetCore.Connections;
+using QqConnect.Client.Testing;
+
+namespace QqConnect.Emulator.CommandLine;
+
+/// <summary>The <c>qqconnect-emulator</c> command: parse, start, print, wait until stopped.</summary>
+internal static class EmulatorTool
+{
+    /// <summary>Runs the tool. Exit codes: 0 stopped normally (or --help), 2 a usage or start-up problem, printed as one line.</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken stop)
+    {
+        EmulatorToolSettings settings;
+        try
+        {
+            settings = EmulatorCommandLine.Parse(args);
+        }
+        catch (UsageException exception)
+        {
+            await error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            return 2;
+        }
+
+        if (settings.ShowHelp)
+        {
+            await output.WriteLineAsync(EmulatorCommandLine.Usage).ConfigureAwait(false);
+            return 0;
+        }
+
+        QqConnectEmulator emulator;
+        try
+        {
+            emulator = new QqConnectEmulator(settings.EmulatorOptions);
+        }
+        catch (ArgumentException exception)
+        {
+            await error.WriteLineAsync("Invalid configuration: " + exception.Message.ReplaceLineEndings(" ")).ConfigureAwait(false);
+            return 2;
+        }
+
+        foreach (var fault in settings.Faults)
+        {
+            emulator.Faults.Add(fault);
+        }
+
+        QqConnectEmulatorServer server;
+        try
+        {
+            server = await QqConnectEmulatorServer.StartAsync(
+                new QqConnectEmulatorServerOptions
+                {
+                    Port = settings.Port,
+                    Address = settings.Address,
+                    Emulator = emulator,
+                    RequestLog = line => output.WriteLine(line),
+                },
+                stop).ConfigureAwait(false);
+        }
+        catch (IOException exception)
+        {
+            var where = "http://" + new IPEndPoint(settings.Address, settings.Port);
+            var reason = IsAddressInUse(exception)
+                ? $"port {settings.Port} is already in use (by another program, or another copy of the emulator)"
+                : exception.Message.ReplaceLineEndings(" ");
+            await error.WriteLineAsync(
+                $"Cannot listen on {where}: {reason}. Pick another port with --urls http://127.0.0.1:PORT (or --port 0 for any free port).").ConfigureAwait(false);
+            return 2;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return 0;
+        }
+
+        await using (server.ConfigureAwait(false))
+        {
+            await output.WriteLineAsync($"QQ Connect emulator listening on {server.BaseAddress}").ConfigureAwait(false);
+            await output.WriteLineAsync($"  authorize: {server.BaseAddress}oauth2.0/authorize").ConfigureAwait(false);
+            foreach (var app in emulator.Apps)
+            {
+                await output.WriteLineAsync(
+                    $"  app {app.AppId}  key {app.AppKey}  callback domains {string.Join(", ", app.CallbackDomains)}{(app.UnionIdGranted ? "  (UnionID granted)" : "")}").ConfigureAwait(false);
+            }
+
+            for (var i = 0; i < emulator.Users.Count; i++)
+            {
+                await output.WriteLineAsync($"  user {i}: {emulator.Users[i].Nickname}").ConfigureAwait(false);
+            }
+
+            if (emulator.Faults.Count > 0)
+            {
+                await output.WriteLineAsync($"  {emulator.Faults.Count} fault(s) pending").ConfigureAwait(false);
+            }
+
+            await output.WriteLineAsync("These app keys are fakes for local use only. Press Ctrl+C to stop.").ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped.
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool IsAddressInUse(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is AddressInUseException
+                || current is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

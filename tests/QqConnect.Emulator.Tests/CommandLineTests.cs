@@ -1,0 +1,184 @@
+using System.Net;
+using QqConnect.Client.Testing;
+using QqConnect.Emulator.CommandLine;
+
+namespace QqConnect.Emulator.Tests;
+
+/// <summary>The tool's arguments and JSON configuration file.</summary>
+public sealed class CommandLineTests
+{
+    [Fact]
+    public void Parse_NoArguments_KeepsDefaults()
+    {
+        var settings = EmulatorCommandLine.Parse([]);
+
+        Assert.Equal(5380, settings.Port);
+        Assert.Equal(IPAddress.Loopback, settings.Address);
+        Assert.Equal(2, settings.EmulatorOptions.Apps.Count);
+        Assert.Equal(3, settings.EmulatorOptions.Users.Count);
+        Assert.True(settings.EmulatorOptions.RequireState);
+        Assert.Empty(settings.Faults);
+    }
+
+    [Theory]
+    [InlineData("--port", "70000")]
+    [InlineData("--port", "-1")]
+    [InlineData("--port", "abc")]
+    [InlineData("--urls", "http://127.0.0.1:70000")]
+    [InlineData("--urls", "http://0.0.0.0:5380")]
+    public void Parse_BadPortOrAddress_FailsWithOneLineNamingUrls(string name, string value)
+    {
+        var error = Assert.Throws<UsageException>(() => EmulatorCommandLine.Parse([name, value]));
+
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Contains("--urls http://127.0.0.1:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_Flags_SetTheEmulatorOptions()
+    {
+        var settings = EmulatorCommandLine.Parse(
+        [
+            "--app", "42:k42:example.com,http://127.0.0.1:9000/cb", "--app", "43:k43",
+            "--user", "alice:Alice: the first",
+            "--omit-refresh-token", "--legacy-callback-errors", "--allow-missing-state",
+            "--fault", "kind=SlowBody,endpoint=/oauth2.0/me,delayMs=500,chunkSize=1,count=0",
+            "--port", "0",
+        ]);
+        var options = settings.EmulatorOptions;
+
+        Assert.Equal(0, settings.Port);
+        Assert.Equal(["42", "43"], options.Apps.Select(app => app.AppId));
+        Assert.Equal(["example.com", "http://127.0.0.1:9000/cb"], options.Apps[0].CallbackDomains);
+        Assert.Equal(["localhost", "127.0.0.1"], options.Apps[1].CallbackDomains);
+        Assert.Equal("Alice: the first", Assert.Single(options.Users).Nickname);
+        Assert.True(options.OmitRefreshToken);
+        Assert.True(options.UseLegacyCallbackErrors);
+        Assert.False(options.RequireState);
+        var fault = Assert.Single(settings.Faults);
+        Assert.Equal(EmulatorFaultKind.SlowBody, fault.Kind);
+        Assert.Equal("/oauth2.0/me", fault.Endpoint);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), fault.Delay);
+        Assert.Equal(1, fault.ChunkSize);
+        Assert.Equal(int.MaxValue, fault.Count);
+    }
+
+    [Fact]
+    public void Parse_ConfigFile_SetsAppsUsersBehaviourAndFaults()
+    {
+        const string json = """
+            {
+              // comments and trailing commas are fine
+              "urls": "http://127.0.0.1:6000",
+              "apps": [ { "appId": "7", "appKey": "seven", "callbackDomains": ["example.test"], "unionIdGranted": true } ],
+              "users": [ { "key": "bob", "nickname": "Bob", "gender": "女", "largeQqAvatar": "Missing", "vip": 1 } ],
+              "omitRefreshToken": true,
+              "legacyCallbackErrors": true,
+              "requireState": false,
+              "denyErrorCode": 100070,
+              "accessTokenLifetimeSeconds": 5184000,
+              "faults": [ { "kind": "CustomBody", "endpoint": "/oauth2.0/token", "body": "code=100010&msg=redirect%20uri%20is%20illegal" } ],
+            }
+            """;
+        var settings = EmulatorCommandLine.Parse(["--config", "emulator.json"], path => path == "emulator.json" ? json : throw new FileNotFoundException(path));
+        var options = settings.EmulatorOptions;
+
+        Assert.Equal(6000, settings.Port);
+        var app = Assert.Single(options.Apps);
+        Assert.Equal(("7", "seven", true), (app.AppId, app.AppKey, app.UnionIdGranted));
+        Assert.Equal(["example.test"], app.CallbackDomains);
+        var user = Assert.Single(options.Users);
+        Assert.Equal(("bob", "Bob", "女", EmulatorAvatarPresence.Missing, 1), (user.Key, user.Nickname, user.Gender, user.LargeQqAvatar, user.Vip));
+        Assert.True(options.OmitRefreshToken);
+        Assert.True(options.UseLegacyCallbackErrors);
+        Assert.False(options.RequireState);
+        Assert.Equal(100070, options.DenyErrorCode);
+        Assert.Equal(TimeSpan.FromSeconds(5_184_000), options.AccessTokenLifetime);
+        var fault = Assert.Single(settings.Faults);
+        Assert.Equal((EmulatorFaultKind.CustomBody, "code=100010&msg=redirect%20uri%20is%20illegal"), (fault.Kind, fault.Body));
+    }
+
+    [Fact]
+    public void Parse_CommandLineAndConfigFile_TheCommandLineWinsWhateverTheOrder()
+    {
+        var settings = EmulatorCommandLine.Parse(["--port", "6001", "--config", "c.json"], _ => """{ "urls": "http://127.0.0.1:6000" }""");
+
+        Assert.Equal(6001, settings.Port);
+    }
+
+    [Theory]
+    [InlineData("""{ "omitRefreshTokens": true }""", "omitRefreshTokens")]
+    [InlineData("""{ "apps": [ { "appKey": "k" } ] }""", "appId")]
+    [InlineData("""{ "faults": [ { "kind": "Explode" } ] }""", "c.json")]
+    [InlineData("""{ "faults": [ { "endpoint": "/oauth2.0/me" } ] }""", "kind")]
+    [InlineData("not json", "c.json")]
+    public void Parse_BadConfigFile_FailsWithOneLineNamingTheProblem(string json, string named)
+    {
+        var error = Assert.Throws<UsageException>(() => EmulatorCommandLine.Parse(["--config", "c.json"], _ => json));
+
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_PortInUse_PrintsOneLineWithTheUrlsHintAndExits2()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await EmulatorTool.RunAsync(["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], output, error, CancellationToken.None);
+
+        Assert.Equal(2, exit);
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"port {port} is already in use", line, StringComparison.Ordinal);
+        Assert.Contains("--urls http://127.0.0.1:", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ConfiguredAppAndFault_ServesThemUntilStopped()
+    {
+        using var stop = new CancellationTokenSource();
+        var output = new StringWriter();
+        var run = EmulatorTool.RunAsync(
+            ["--port", "0", "--app", "42:k42", "--fault", "kind=ServerError,endpoint=/oauth2.0/me,statusCode=503"],
+            TextWriter.Synchronized(output),
+            TextWriter.Null,
+            stop.Token);
+        var address = await WaitForAddressAsync(output, run);
+        using var http = new HttpClient { BaseAddress = address };
+
+        using var me = await http.GetAsync(new Uri("oauth2.0/me?access_token=x", UriKind.Relative));
+        var token = await http.GetStringAsync(new Uri("oauth2.0/token?grant_type=authorization_code&client_id=42&client_secret=wrong", UriKind.Relative));
+        stop.Cancel();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, me.StatusCode);
+        Assert.Equal("callback( {\"error\":100009,\"error_description\":\"client secret is illegal\"} );\n", token);
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    private static async Task<Uri> WaitForAddressAsync(StringWriter output, Task<int> run)
+    {
+        const string marker = "listening on ";
+        for (var i = 0; i < 200; i++)
+        {
+            var text = output.ToString();
+            var at = text.IndexOf(marker, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                var end = text.IndexOf('\n', at);
+                if (end > 0)
+                {
+                    return new Uri(text[(at + marker.Length)..end].Trim());
+                }
+            }
+
+            Assert.False(run.IsCompleted, "the tool exited: " + text);
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("the tool did not start: " + output);
+    }
+}

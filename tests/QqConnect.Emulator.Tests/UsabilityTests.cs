@@ -1,0 +1,77 @@
+using System.Net;
+using System.Text;
+using QqConnect.Client.Testing;
+
+namespace QqConnect.Emulator.Tests;
+
+/// <summary>What generic OAuth 2.0 clients and published QQ clients do that QQ's docs do not: form POSTs, no state.</summary>
+public sealed class UsabilityTests
+{
+    [Fact]
+    public async Task Token_FormPost_IsAnsweredLikeTheGet()
+    {
+        using var h = new Harness();
+        var query = Harness.TokenQuery(h.NewCode());
+        using var form = new StringContent(query[(query.IndexOf('?', StringComparison.Ordinal) + 1)..], Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        using var response = await h.Http.PostAsync(new Uri("oauth2.0/token", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches(Harness.TokenForm(), await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Token_FormPostWithReusedCode_Returns100020()
+    {
+        using var h = new Harness();
+        var query = Harness.TokenQuery(h.NewCode());
+        await h.GetAsync(query);
+        using var form = new StringContent(query[(query.IndexOf('?', StringComparison.Ordinal) + 1)..], Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        using var response = await h.Http.PostAsync(new Uri("oauth2.0/token", UriKind.Relative), form);
+
+        Assert.Equal(Harness.JsonpError(100020, "code is reused error"), await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, h.Emulator.CodeReplays);
+    }
+
+    [Fact]
+    public async Task Me_Post_IsStillRefusedWith405()
+    {
+        using var h = new Harness();
+        using var form = new StringContent("access_token=x", Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        using var response = await h.Http.PostAsync(new Uri("oauth2.0/me", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    [Fact]
+    public void Authorize_MissingStateByDefault_IsRefusedWith100029()
+    {
+        using var h = new Harness();
+        var url = new Uri("https://graph.qq.com/oauth2.0/authorize?response_type=code&client_id=100000001&redirect_uri=" + Uri.EscapeDataString(Harness.Redirect));
+
+        Assert.Equal(100029, Assert.Throws<QqConnectEmulatorException>(() => h.Emulator.Authorize(url)).ErrorCode);
+    }
+
+    [Fact]
+    public async Task Authorize_MissingStateWithRequireStateOff_CallsBackWithCodeAndNoState()
+    {
+        using var h = new Harness(new QqConnectEmulatorOptions { RequireState = false });
+        var url = new Uri("https://graph.qq.com/oauth2.0/authorize?response_type=code&client_id=100000001&redirect_uri=" + Uri.EscapeDataString(Harness.Redirect));
+
+        var callback = h.Emulator.Authorize(url);
+
+        Assert.Matches("^http://localhost:5000/signin-qq\\?code=[0-9A-F]{32}$", callback.AbsoluteUri);
+        Assert.Matches(Harness.TokenForm(), await h.GetAsync(Harness.TokenQuery(Harness.QueryOf(callback)["code"]!)));
+    }
+
+    [Fact]
+    public async Task AuthorizePage_MissingStateWithRequireStateOff_ShowsTheLoginPage()
+    {
+        using var h = new Harness(new QqConnectEmulatorOptions { RequireState = false });
+        var page = await h.GetAsync("oauth2.0/authorize?response_type=code&client_id=100000001&redirect_uri=" + Uri.EscapeDataString(Harness.Redirect));
+
+        Assert.Contains("id=\"approve\"", page, StringComparison.Ordinal);
+    }
+}
