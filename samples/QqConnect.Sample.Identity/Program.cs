@@ -138,6 +138,3 @@ finally
 }
 
 return 0;
-
-/// <summary>The site's entry point (public for WebApplicationFactory in the tests).</summary>
-public partial class Program;
