@@ -276,6 +276,38 @@ public sealed class AccountBindingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QqLoginStartedSignedOut_FinishingSignedIn_BindsNothing()
+    {
+        // Identity's XSRF item: only a login started by the signed-in account (the account page's form) binds to it.
+        using var browser = _site.NewBrowser();
+        using var challenge = await browser.GetAsync("/qq/login");
+        var callback = _emulator.Authorize(challenge.Headers.Location!, 0);
+        await Flows.RegisterAsync(browser, "zed");
+
+        using (await browser.GetAsync(callback.AbsoluteUri))
+        {
+        }
+
+        using var finish = await browser.GetAsync("/qq/callback");
+
+        Assert.Equal("/account", finish.Headers.Location!.OriginalString);
+        Assert.NotNull(TestBrowser.Text(await browser.PageAsync("/account"), "qq-none"));
+        await using var db = _site.OpenDatabase();
+        Assert.Equal(0, await db.UserLogins.CountAsync());
+    }
+
+    [Fact]
+    public async Task QqLoginLink_WhenSignedIn_GoesToTheAccountPageInsteadOfBinding()
+    {
+        using var browser = _site.NewBrowser();
+        await Flows.RegisterAsync(browser, "yvonne");
+
+        using var response = await browser.GetAsync("/qq/login");
+
+        Assert.Equal("/account", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task BindPage_WithoutAPendingQqLogin_SendsToSignIn()
     {
         using var browser = _site.NewBrowser();

@@ -92,11 +92,12 @@ public sealed class QqAccountBinder<TUser, TContext>(UserManager<TUser> users, T
         catch (DbUpdateException)
         {
             // Another request bound this QQ first (the login rows' primary key refused ours): its account is the one.
+            // Otherwise the user name was taken between Identity's check and our insert (its unique index refused it).
             db.ChangeTracker.Clear();
             var bound = await FindAsync(qq);
             return bound is not null
                 ? new QqAccountCreation<TUser>(bound, Created: false, [])
-                : throw new InvalidOperationException("The account could not be created, and the QQ is not bound to another one.");
+                : new QqAccountCreation<TUser>(null, Created: false, [new IdentityErrorDescriber().DuplicateUserName(userName)]);
         }
     }
 

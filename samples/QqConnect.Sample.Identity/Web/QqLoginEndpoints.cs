@@ -18,8 +18,9 @@ internal static class QqLoginEndpoints
 
     public static void MapQqLogin(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/qq/login", (HttpContext http, SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users) =>
-            Challenge(signIn, http.User.Identity?.IsAuthenticated == true ? users.GetUserId(http.User) : null));
+        // Signed in, binding QQ is the account page's POST form (an explicit, antiforgery-checked request), not a link.
+        app.MapGet("/qq/login", (HttpContext http, SignInManager<IdentityUser> signIn) =>
+            http.User.Identity?.IsAuthenticated == true ? Results.Redirect("/account") : Challenge(signIn, userId: null));
         app.MapGet("/qq/callback", Callback);
         app.MapGet("/qq/bind", BindPage);
         app.MapPost("/qq/bind/create", CreateAccount).RequireAntiforgeryToken();
