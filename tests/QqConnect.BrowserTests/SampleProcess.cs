@@ -129,8 +129,9 @@ internal sealed class SampleProcess : IAsyncDisposable
             if (process.HasExited)
             {
                 var output = sample.Output;
+                var exitCode = process.ExitCode; // read before DisposeAsync releases the process
                 await sample.DisposeAsync();
-                throw new InvalidOperationException($"The sample exited with code {process.ExitCode} before serving requests. Output:\n{output}");
+                throw new InvalidOperationException($"The sample exited with code {exitCode} before serving requests. Output:\n{output}");
             }
 
             try

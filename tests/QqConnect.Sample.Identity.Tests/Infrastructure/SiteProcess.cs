@@ -72,8 +72,10 @@ public sealed class SiteProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                await process.WaitForExitAsync(); // and for the last lines of its output
+                var exitCode = process.ExitCode;
                 await site.DisposeAsync();
-                throw new InvalidOperationException($"The site exited with code {process.ExitCode}. Output:\n{site.Output}");
+                throw new InvalidOperationException($"The site exited with code {exitCode}. Output:\n{site.Output}");
             }
 
             try
