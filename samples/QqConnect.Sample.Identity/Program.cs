@@ -88,6 +88,15 @@ builder.Services.AddAuthentication().AddQqConnect(options =>
     options.StateCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+    // The user pressed "deny" on QQ (100030): back to the sign-in page. Without this (and without an
+    // AccessDeniedPath), ASP.NET Core lets the callback request fall through to a 404.
+    options.Events.OnAccessDenied = context =>
+    {
+        context.Response.Redirect("/login?m=qq-denied");
+        context.HandleResponse();
+        return Task.CompletedTask;
+    };
+    // Any other QQ failure (a reused code, a tampered state, QQ unreachable): the same page, another message.
     options.Events.OnRemoteFailure = context =>
     {
         context.Response.Redirect("/login?m=qq-failed");

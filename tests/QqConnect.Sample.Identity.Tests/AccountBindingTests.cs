@@ -308,6 +308,42 @@ public sealed class AccountBindingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QqLogin_Denied_SendsToSignInWithAMessage_AndCreatesNothing()
+    {
+        using var browser = _site.NewBrowser();
+        using var challenge = await browser.GetAsync("/qq/login");
+        var denied = _emulator.Authorize(challenge.Headers.Location!, 0, approve: false);
+
+        using var callback = await browser.GetAsync(denied.AbsoluteUri);
+
+        Assert.True(callback.Headers.Location is not null, $"{(int)callback.StatusCode} {await callback.Content.ReadAsStringAsync()}");
+        Assert.Equal("/login?m=qq-denied", callback.Headers.Location!.OriginalString);
+        Assert.Contains("你取消了QQ授权", await browser.PageAsync("/login?m=qq-denied"), StringComparison.Ordinal);
+        Assert.Equal(0, _emulator.GetRequestCount("/oauth2.0/token"));
+        await using var db = _site.OpenDatabase();
+        Assert.Equal(0, await db.Users.CountAsync());
+    }
+
+    [Fact]
+    public async Task QqLogin_ReusedCode_SendsToSignInWithTheFailureMessage()
+    {
+        using var browser = _site.NewBrowser();
+        using var challenge = await browser.GetAsync("/qq/login");
+        var callback = _emulator.Authorize(challenge.Headers.Location!, 0);
+
+        // The same callback twice (a back button, a replay): the state cookie is single-use.
+        using (await browser.GetAsync(callback.AbsoluteUri))
+        {
+        }
+
+        using var replay = await browser.GetAsync(callback.AbsoluteUri);
+
+        Assert.Equal("/login?m=qq-failed", replay.Headers.Location!.OriginalString);
+        Assert.Contains("QQ登录失败", await browser.PageAsync("/login?m=qq-failed"), StringComparison.Ordinal);
+        Assert.Equal(1, _emulator.GetRequestCount("/oauth2.0/token"));
+    }
+
+    [Fact]
     public async Task BindPage_WithoutAPendingQqLogin_SendsToSignIn()
     {
         using var browser = _site.NewBrowser();

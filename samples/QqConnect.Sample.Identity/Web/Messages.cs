@@ -11,6 +11,7 @@ internal static class Messages
         "password" => "已设置密码。 The password is set.",
         "qq-expired" => "QQ登录已过期，请重新登录。 The QQ login expired; log in with QQ again.",
         "qq-failed" => "QQ登录失败。 QQ login failed.",
+        "qq-denied" => "你取消了QQ授权。 You cancelled the QQ login.",
         _ => "",
     };
 }
