@@ -81,7 +81,7 @@ try
         var callback = QqCallback.Parse(new Uri($"{CannedQqServer.RedirectUri}&code={CannedQqServer.GoodCode}&state={Uri.EscapeDataString(login.State)}"));
         Check(callback.IsSuccess && callback.Code == CannedQqServer.GoodCode, "the callback parses to the code");
         var validation = protector.Validate(callback.State, login.BrowserBinding);
-        Check(validation.IsValid && validation.ReturnUrl == "/account?tab=安全", "the state validates with its browser binding and gives the return URL back");
+        Check(validation.IsValid && validation.ReturnUrl == "/account?tab=%E5%AE%89%E5%85%A8", "the state validates with its browser binding and gives the return URL back, percent-encoded (safe for a Location header)");
         Check(!protector.Validate(callback.State, "another-browser").IsValid, "the state is refused with another browser's binding");
         var tampered = login.State.Substring(0, login.State.Length - 1) + (login.State[login.State.Length - 1] == 'A' ? 'B' : 'A');
         Check(!protector.Validate(tampered, login.BrowserBinding).IsValid, "a tampered state is refused");

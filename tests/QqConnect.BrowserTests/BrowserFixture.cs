@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace QqConnect.BrowserTests;
 
 /// <summary>One sample process and one headless Chromium for the browser tests; each test gets its own browser context.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     /// <summary>
     /// Debian's chromium package (apt-get install -y chromium), or the browser named by QQCONNECT_CHROMIUM_PATH.
@@ -30,7 +30,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // The sample and the browser start side by side.
-        var sample = SampleProcess.StartBuiltAsync(TimeSpan.FromSeconds(30));
+        var sample = StartSampleAsync();
         try
         {
             if (File.Exists(ChromiumPath))
@@ -53,6 +53,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Starts the sample the tests run against: the hand-wired one unless a derived fixture says otherwise.</summary>
+    private protected virtual Task<SampleProcess> StartSampleAsync() => SampleProcess.StartBuiltAsync(TimeSpan.FromSeconds(30));
+
     /// <summary>A page in a fresh browser context (no cookies), or a skip when there is no browser.</summary>
     public async Task<IPage> NewPageAsync()
     {
@@ -62,7 +65,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_browser is not null)
         {

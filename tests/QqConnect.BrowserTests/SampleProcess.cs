@@ -6,7 +6,7 @@ using System.Text;
 
 namespace QqConnect.BrowserTests;
 
-/// <summary>The sample web app running as a child process in demo mode, on a free loopback port.</summary>
+/// <summary>A sample web app running as a child process in demo mode, on a free loopback port.</summary>
 internal sealed class SampleProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -40,17 +40,29 @@ internal sealed class SampleProcess : IAsyncDisposable
     public static string Configuration { get; } =
         typeof(SampleProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
 
-    private static string SampleProject => Path.Combine(RepositoryRoot, "samples", "QqConnect.Sample.Web");
+    /// <summary>The hand-wired sample (no handler, no Identity).</summary>
+    public const string WebSample = "QqConnect.Sample.Web";
+
+    /// <summary>The account-binding sample (Identity, AddQqConnect()): the README's demo.</summary>
+    public const string IdentitySample = "QqConnect.Sample.Identity";
 
     private static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
-    /// <summary>Starts the built sample: <c>dotnet QqConnect.Sample.Web.dll --urls http://127.0.0.1:PORT</c>.</summary>
-    public static Task<SampleProcess> StartBuiltAsync(TimeSpan timeout)
+    /// <summary>
+    /// Starts a built sample: <c>dotnet {project}.dll --urls http://127.0.0.1:PORT</c>, with <paramref name="environment"/>
+    /// added (say, the account-binding sample's database file).
+    /// </summary>
+    public static Task<SampleProcess> StartBuiltAsync(TimeSpan timeout, string project = WebSample, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var output = Path.Combine(SampleProject, "bin", Configuration, "net10.0");
+        var output = Path.Combine(RepositoryRoot, "samples", project, "bin", Configuration, "net10.0");
         var baseAddress = FreeLoopbackAddress();
         var start = NewStartInfo(output);
-        start.ArgumentList.Add(Path.Combine(output, "QqConnect.Sample.Web.dll"));
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        start.ArgumentList.Add(Path.Combine(output, project + ".dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(baseAddress.AbsoluteUri.TrimEnd('/'));
         return StartAsync(start, baseAddress, timeout);
@@ -85,14 +97,14 @@ internal sealed class SampleProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts the sample with the README's command, <c>dotnet run --project samples/QqConnect.Sample.Web</c>
+    /// Starts a sample with the README's command, <c>dotnet run --project samples/{project}</c>
     /// (plus --no-build and the configuration), on a free port given by ASPNETCORE_URLS.
     /// </summary>
-    public static Task<SampleProcess> StartWithDotnetRunAsync(TimeSpan timeout)
+    public static Task<SampleProcess> StartWithDotnetRunAsync(TimeSpan timeout, string project)
     {
         var baseAddress = FreeLoopbackAddress();
         var start = NewStartInfo(RepositoryRoot);
-        foreach (var argument in new[] { "run", "--project", "samples/QqConnect.Sample.Web", "--no-build", "-c", Configuration })
+        foreach (var argument in new[] { "run", "--project", "samples/" + project, "--no-build", "-c", Configuration })
         {
             start.ArgumentList.Add(argument);
         }
@@ -145,8 +157,9 @@ internal sealed class SampleProcess : IAsyncDisposable
             if (process.HasExited)
             {
                 var output = sample.Output;
+                var exitCode = process.ExitCode; // read before DisposeAsync releases the process
                 await sample.DisposeAsync();
-                throw new InvalidOperationException($"The sample exited with code {process.ExitCode} before serving requests. Output:\n{output}");
+                throw new InvalidOperationException($"The sample exited with code {exitCode} before serving requests. Output:\n{output}");
             }
 
             try
@@ -195,6 +208,8 @@ internal sealed class SampleProcess : IAsyncDisposable
         {
             if (name.StartsWith("QqConnect__", StringComparison.OrdinalIgnoreCase)
                 || name.StartsWith("LoginState__", StringComparison.OrdinalIgnoreCase)
+                || name.StartsWith("ConnectionStrings__", StringComparison.OrdinalIgnoreCase)
+                || name.StartsWith("Database__", StringComparison.OrdinalIgnoreCase)
                 || name.Equals("ASPNETCORE_URLS", StringComparison.OrdinalIgnoreCase))
             {
                 start.Environment.Remove(name);

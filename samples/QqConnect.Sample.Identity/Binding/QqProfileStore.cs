@@ -1,0 +1,118 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using QqConnect.AspNetCore;
+using QqConnect.Client;
+using QqConnect.Sample.Identity.Data;
+
+namespace QqConnect.Sample.Identity.Binding;
+
+/// <summary>
+/// The QQ side of an account beyond the binding: the profile shown on the account page and the QQ tokens saved at
+/// login (Identity's AspNetUserTokens, LoginProvider = the QQ scheme), used to read the profile again later.
+/// </summary>
+/// <param name="db">The site's database.</param>
+/// <param name="users">Identity's user manager.</param>
+/// <param name="clients">The QQ clients; the handler registers one per scheme.</param>
+/// <param name="time">The clock.</param>
+public sealed class QqProfileStore(AppDbContext db, UserManager<IdentityUser> users, IQqConnectClientFactory clients, TimeProvider time)
+{
+    private const string AccessTokenName = "access_token";
+    private const string RefreshTokenName = "refresh_token";
+    private const string ExpiresAtName = "expires_at";
+
+    /// <summary>The profile of the account's QQ, or <see langword="null"/>.</summary>
+    /// <param name="user">The account.</param>
+    /// <returns>The profile.</returns>
+    public Task<QqProfile?> GetAsync(IdentityUser user) =>
+        db.QqProfiles.AsNoTracking().SingleOrDefaultAsync(profile => profile.UserId == user.Id);
+
+    /// <summary>Records the QQ profile and tokens of a login or bind (the bound-at time is kept across logins).</summary>
+    /// <param name="user">The account the QQ is bound to.</param>
+    /// <param name="qq">Who came back from QQ.</param>
+    /// <param name="info">The external login, with the tokens the handler saved (<c>SaveTokens</c>).</param>
+    /// <returns>A task.</returns>
+    public async Task SaveAsync(IdentityUser user, QqIdentity qq, ExternalLoginInfo info)
+    {
+        var now = time.GetUtcNow();
+        var profile = await db.QqProfiles.SingleOrDefaultAsync(p => p.UserId == user.Id);
+        if (profile is null)
+        {
+            profile = new QqProfile { UserId = user.Id, OpenId = qq.OpenId, Nickname = qq.Nickname, BoundAt = now };
+            db.QqProfiles.Add(profile);
+        }
+
+        profile.OpenId = qq.OpenId;
+        profile.UnionId = qq.UnionId ?? profile.UnionId;
+        profile.Nickname = qq.Nickname;
+        profile.AvatarUrl = qq.AvatarUrl;
+        profile.UpdatedAt = now;
+        await db.SaveChangesAsync();
+
+        foreach (var token in info.AuthenticationTokens ?? [])
+        {
+            await users.SetAuthenticationTokenAsync(user, qq.LoginProvider, token.Name, token.Value);
+        }
+    }
+
+    /// <summary>Forgets the account's QQ profile and tokens (after unbinding).</summary>
+    /// <param name="user">The account.</param>
+    /// <param name="loginProvider">The QQ scheme.</param>
+    /// <returns>A task.</returns>
+    public async Task DeleteAsync(IdentityUser user, string loginProvider)
+    {
+        await db.QqProfiles.Where(profile => profile.UserId == user.Id).ExecuteDeleteAsync();
+        foreach (var name in new[] { AccessTokenName, RefreshTokenName, ExpiresAtName, "token_type" })
+        {
+            await users.RemoveAuthenticationTokenAsync(user, loginProvider, name);
+        }
+    }
+
+    /// <summary>
+    /// Reads the nickname and avatar from QQ again with the saved access token (<c>GetUserInfoAsync</c>); an expired
+    /// access token is first renewed with the saved refresh token (<c>RefreshAsync</c>; QQ's refresh tokens are
+    /// single-use, so the new pair is saved at once).
+    /// </summary>
+    /// <param name="user">The account.</param>
+    /// <param name="loginProvider">The QQ scheme.</param>
+    /// <param name="cancellationToken">Cancels the calls to QQ.</param>
+    /// <returns>The updated profile.</returns>
+    /// <exception cref="InvalidOperationException">No QQ is bound, or no token was saved: log in with QQ again.</exception>
+    /// <exception cref="QqConnectException">QQ refused (say, 100021: the refresh token is used up; log in with QQ again).</exception>
+    public async Task<QqProfile> RefreshAsync(IdentityUser user, string loginProvider, CancellationToken cancellationToken = default)
+    {
+        var profile = await db.QqProfiles.SingleOrDefaultAsync(p => p.UserId == user.Id, cancellationToken)
+            ?? throw new InvalidOperationException("No QQ is bound to this account.");
+        var client = clients.CreateClient(QqConnectAuthenticationDefaults.ClientNamePrefix + loginProvider);
+
+        var accessToken = await users.GetAuthenticationTokenAsync(user, loginProvider, AccessTokenName);
+        var expiresAt = await users.GetAuthenticationTokenAsync(user, loginProvider, ExpiresAtName);
+        var expired = !DateTimeOffset.TryParse(expiresAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var expiry)
+            || expiry <= time.GetUtcNow().AddMinutes(1);
+        if (string.IsNullOrEmpty(accessToken) || expired)
+        {
+            var refreshToken = await users.GetAuthenticationTokenAsync(user, loginProvider, RefreshTokenName);
+            if (string.IsNullOrEmpty(refreshToken))
+            {
+                throw new InvalidOperationException("No QQ refresh token is saved for this account: log in with QQ again.");
+            }
+
+            var token = await client.RefreshAsync(refreshToken, cancellationToken);
+            await users.SetAuthenticationTokenAsync(user, loginProvider, AccessTokenName, token.AccessToken);
+            if (token.RefreshToken is not null)
+            {
+                await users.SetAuthenticationTokenAsync(user, loginProvider, RefreshTokenName, token.RefreshToken);
+            }
+
+            await users.SetAuthenticationTokenAsync(user, loginProvider, ExpiresAtName, token.ExpiresAt.ToString("o", CultureInfo.InvariantCulture));
+            accessToken = token.AccessToken;
+        }
+
+        var info = await client.GetUserInfoAsync(accessToken, profile.OpenId, cancellationToken);
+        profile.Nickname = info.Nickname;
+        profile.AvatarUrl = info.AvatarUrl;
+        profile.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return profile;
+    }
+}

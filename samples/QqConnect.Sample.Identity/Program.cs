@@ -1,0 +1,149 @@
+// The account-binding site: QQ登录 tied to the site's own users, the .NET way — ASP.NET Core Identity on EF Core
+// (SQLite by default), AddQqConnect() for QQ, Data Protection keys in the database so that a farm shares them.
+// Run it with nothing configured and it logs in against the built-in QQ Connect emulator (demo mode); configure
+// QqConnect:AppId and AppKey and it talks to https://graph.qq.com/.
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using QqConnect.AspNetCore;
+using QqConnect.Client.Testing;
+using QqConnect.Emulator;
+using QqConnect.Sample.Identity;
+using QqConnect.Sample.Identity.Binding;
+using QqConnect.Sample.Identity.Data;
+using QqConnect.Sample.Identity.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The callback URL carries the authorization code: keep the per-request log lines out.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+
+var urls = builder.Configuration["urls"];
+if (string.IsNullOrWhiteSpace(urls))
+{
+    urls = SiteSettings.DefaultUrls;
+    builder.WebHost.UseUrls(urls);
+}
+
+SiteSettings settings;
+try
+{
+    settings = SiteSettings.Create(builder.Configuration.GetSection("QqConnect"));
+}
+catch (InvalidOperationException exception)
+{
+    await Console.Error.WriteLineAsync(exception.Message);
+    return 1;
+}
+
+QqConnectEmulatorServer? emulator = null;
+if (settings.IsDemo)
+{
+    // A local stand-in for graph.qq.com with fake users, on a free loopback port. Its UnionID app's id and key are
+    // published fakes, not secrets.
+    emulator = await QqConnectEmulatorServer.StartAsync(new QqConnectEmulatorServerOptions { Port = 0 });
+    settings = settings with
+    {
+        AppId = QqConnectEmulatorOptions.UnionIdAppId,
+        AppKey = QqConnectEmulatorOptions.UnionIdAppKey,
+        BaseAddress = emulator.BaseAddress,
+    };
+}
+
+builder.Services.AddSiteDatabase(builder.Configuration, builder.Environment);
+
+// Every instance of a farm reads and writes the same key ring, in the database: the Identity cookies and the QQ
+// login's state and correlation cookies made by one instance are read by all.
+builder.Services.AddDataProtection()
+    .PersistKeysToDbContext<AppDbContext>()
+    .SetApplicationName("QqConnect.Sample.Identity");
+
+builder.Services.AddIdentity<IdentityUser, IdentityRole>(options =>
+    {
+        // QQ gives no e-mail and Chinese sites rarely ask for one: a user name and a password. Nicknames are Chinese.
+        options.User.RequireUniqueEmail = false;
+        options.User.AllowedUserNameCharacters = "";
+        options.SignIn.RequireConfirmedAccount = false;
+        options.Password.RequiredLength = 8;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequireUppercase = false;
+    })
+    .AddEntityFrameworkStores<AppDbContext>();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/login";
+    options.AccessDeniedPath = "/login";
+});
+
+// QQ signs in to Identity's external cookie (AddIdentity makes it the default sign-in scheme); the pages then
+// sign in to the account. SaveTokens keeps QQ's tokens for the profile refresh on the account page.
+builder.Services.AddAuthentication().AddQqConnect(options =>
+{
+    options.AppId = settings.AppId;
+    options.AppKey = settings.AppKey;
+    options.BaseAddress = settings.BaseAddress;
+    options.RequestUnionId = settings.RequestUnionId;
+    options.SaveTokens = true;
+    // Plain http works for the demo and behind a TLS-terminating proxy; https keeps them Secure.
+    options.StateCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+    // The user pressed "deny" on QQ (100030): back to the sign-in page. Without this (and without an
+    // AccessDeniedPath), ASP.NET Core lets the callback request fall through to a 404.
+    options.Events.OnAccessDenied = context =>
+    {
+        context.Response.Redirect("/login?m=qq-denied");
+        context.HandleResponse();
+        return Task.CompletedTask;
+    };
+    // Any other QQ failure (a reused code, a tampered state, QQ unreachable): the same page, another message.
+    options.Events.OnRemoteFailure = context =>
+    {
+        context.Response.Redirect("/login?m=qq-failed");
+        context.HandleResponse();
+        return Task.CompletedTask;
+    };
+});
+builder.Services.AddAuthorization();
+builder.Services.AddAntiforgery();
+builder.Services.AddScoped<QqAccountBinder<IdentityUser, AppDbContext>>();
+builder.Services.AddScoped<QqProfileStore>();
+builder.Services.AddSingleton(TimeProvider.System);
+
+var app = builder.Build();
+
+// The database file and its tables come from the committed migrations; then the key ring has a key before the
+// first request (so instances started one after the other share it).
+using (var scope = app.Services.CreateScope())
+{
+    await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+    scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("startup").Protect([0]);
+}
+
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapLocalAccounts();
+app.MapQqLogin();
+app.MapAccount();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    Console.WriteLine(settings.IsDemo
+        ? $"QQ Connect account-binding sample: DEMO MODE (no QqConnect:AppId/AppKey configured); QQ login goes to the built-in emulator at {settings.BaseAddress}."
+        : $"QQ Connect account-binding sample: app {settings.AppId} at {settings.BaseAddress?.AbsoluteUri ?? "https://graph.qq.com/"}.");
+    Console.WriteLine($"  Listening on {urls}. Open {urls.Split(';')[0]}/ in a browser. Ctrl+C stops.");
+});
+
+try
+{
+    await app.RunAsync();
+}
+finally
+{
+    if (emulator is not null)
+    {
+        await emulator.DisposeAsync();
+    }
+}
+
+return 0;

@@ -1,0 +1,133 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using QqConnect.AspNetCore;
+using QqConnect.Client;
+using QqConnect.Sample.Identity.Binding;
+using QqConnect.Sample.Identity.Data;
+using static QqConnect.Sample.Identity.Web.Html;
+
+namespace QqConnect.Sample.Identity.Web;
+
+/// <summary>The account page: which QQ is bound (nickname, avatar, when), bind, unbind, profile refresh, set a password.</summary>
+internal static class AccountEndpoints
+{
+    private const string Scheme = QqConnectAuthenticationDefaults.AuthenticationScheme;
+
+    public static void MapAccount(this IEndpointRouteBuilder app)
+    {
+        var account = app.MapGroup("/account").RequireAuthorization();
+        account.MapGet("/", AccountPage);
+        account.MapPost("/qq/bind", (HttpContext http, SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users) =>
+            QqLoginEndpoints.Challenge(signIn, users.GetUserId(http.User))).RequireAntiforgeryToken();
+        account.MapPost("/qq/unbind", Unbind).RequireAntiforgeryToken();
+        account.MapPost("/qq/refresh", Refresh).RequireAntiforgeryToken();
+        account.MapPost("/password", SetPassword).RequireAntiforgeryToken();
+    }
+
+    private static async Task<IResult> AccountPage(HttpContext http, UserManager<IdentityUser> users, QqProfileStore profiles, string? m) =>
+        await RenderAsync(http, users, profiles, m is null ? null : Messages.Text(m), []);
+
+    private static async Task<IResult> RenderAsync(
+        HttpContext http, UserManager<IdentityUser> users, QqProfileStore profiles, string? message, IEnumerable<string> errors, int statusCode = StatusCodes.Status200OK)
+    {
+        var user = await users.GetUserAsync(http.User);
+        if (user is null)
+        {
+            return Results.Redirect("/login");
+        }
+
+        var profile = await profiles.GetAsync(user);
+        var hasPassword = await users.HasPasswordAsync(user);
+        var body = $"<p>用户名 User name: <b id=\"user-name\">{E(user.UserName)}</b></p>"
+            + (string.IsNullOrEmpty(message) ? "" : $"<p class=\"message\" id=\"message\">{E(message)}</p>")
+            + Errors(errors)
+            + "<h2>QQ</h2>";
+        if (profile is null)
+        {
+            body += "<p id=\"qq-none\">未绑定QQ。 No QQ is bound.</p>"
+                + Form(http, "/account/qq/bind", "qq-bind", "<button class=\"qq\">绑定QQ Bind QQ</button>");
+        }
+        else
+        {
+            var avatar = profile.AvatarUrl is null ? "" : $"<img class=\"avatar\" id=\"qq-avatar\" src=\"{E(profile.AvatarUrl)}\" alt=\"QQ头像 avatar\"> ";
+            body += $"<p>{avatar}<b id=\"qq-nickname\">{E(profile.Nickname)}</b></p>"
+                + $"<p>绑定时间 Bound at <time id=\"qq-bound-at\">{E(profile.BoundAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))}</time>"
+                + $" · 更新 Updated <time id=\"qq-updated-at\">{E(profile.UpdatedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))}</time></p>"
+                + $"<p>OpenID <code id=\"qq-openid\">{E(profile.OpenId)}</code>"
+                + (profile.UnionId is null ? "" : $" · UnionID <code id=\"qq-unionid\">{E(profile.UnionId)}</code>") + "</p>"
+                + Form(http, "/account/qq/refresh", "qq-refresh", "<button>从QQ更新资料 Refresh from QQ</button>")
+                + Form(http, "/account/qq/unbind", "qq-unbind", "<button>解除绑定 Unbind QQ</button>");
+        }
+
+        if (!hasPassword)
+        {
+            body += "<h2>密码 Password</h2><p>此账号只能用QQ登录；设置密码后才能解除绑定。 This account signs in with QQ only; set a password before unbinding.</p>"
+                + Form(http, "/account/password", "set-password", Input("newPassword", "新密码 New password", "password") + "<button>设置密码 Set password</button>");
+        }
+
+        body += Form(http, "/logout", "logout", "<button>退出 Sign out</button>");
+        return Page("我的账号 My account", body, statusCode);
+    }
+
+    private static async Task<IResult> Unbind(
+        HttpContext http, UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, QqAccountBinder<IdentityUser, AppDbContext> binder, QqProfileStore profiles)
+    {
+        var user = await users.GetUserAsync(http.User);
+        if (user is null)
+        {
+            return Results.Redirect("/login");
+        }
+
+        var result = await binder.UnbindAsync(user, Scheme);
+        switch (result)
+        {
+            case QqUnbindResult.Unbound:
+                await profiles.DeleteAsync(user, Scheme);
+                await signIn.RefreshSignInAsync(user); // the security stamp changed
+                return Results.Redirect("/account?m=unbound");
+            case QqUnbindResult.OnlyWayToSignIn:
+                return await RenderAsync(http, users, profiles, null, ["QQ是此账号唯一的登录方式，请先设置密码。 QQ is the only way to sign in to this account: set a password first."], StatusCodes.Status409Conflict);
+            default:
+                return Results.Redirect("/account");
+        }
+    }
+
+    private static async Task<IResult> Refresh(HttpContext http, UserManager<IdentityUser> users, QqProfileStore profiles)
+    {
+        var user = await users.GetUserAsync(http.User);
+        if (user is null)
+        {
+            return Results.Redirect("/login");
+        }
+
+        try
+        {
+            await profiles.RefreshAsync(user, Scheme, http.RequestAborted);
+            return Results.Redirect("/account?m=refreshed");
+        }
+        catch (Exception exception) when (exception is QqConnectException or InvalidOperationException)
+        {
+            var code = exception is QqConnectApiException api ? $" ({api.ErrorCode.ToString(CultureInfo.InvariantCulture)})" : "";
+            return await RenderAsync(http, users, profiles, null, ["无法从QQ更新资料，请重新用QQ登录。 The profile could not be read from QQ; log in with QQ again." + code], StatusCodes.Status502BadGateway);
+        }
+    }
+
+    private static async Task<IResult> SetPassword(HttpContext http, UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, QqProfileStore profiles)
+    {
+        var user = await users.GetUserAsync(http.User);
+        if (user is null)
+        {
+            return Results.Redirect("/login");
+        }
+
+        var form = await http.Request.ReadFormAsync();
+        var result = await users.AddPasswordAsync(user, form["newPassword"].ToString());
+        if (result.Succeeded)
+        {
+            await signIn.RefreshSignInAsync(user); // the security stamp changed
+            return Results.Redirect("/account?m=password");
+        }
+
+        return await RenderAsync(http, users, profiles, null, result.Errors.Select(error => error.Description), StatusCodes.Status400BadRequest);
+    }
+}

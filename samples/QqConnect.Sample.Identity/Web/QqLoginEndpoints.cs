@@ -1,0 +1,169 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using QqConnect.AspNetCore;
+using QqConnect.Sample.Identity.Binding;
+using QqConnect.Sample.Identity.Data;
+using static QqConnect.Sample.Identity.Web.Html;
+
+namespace QqConnect.Sample.Identity.Web;
+
+/// <summary>
+/// QQ登录 and the bind page (绑定账号). The QQ handler signs the QQ user in to Identity's external cookie and comes
+/// back to <c>/qq/callback</c>; a bound QQ signs in to its account, an unbound one goes to <c>/qq/bind</c>. The pending
+/// QQ identity stays in that cookie (short-lived, protected) until an account is created or chosen.
+/// </summary>
+internal static class QqLoginEndpoints
+{
+    private const string Scheme = QqConnectAuthenticationDefaults.AuthenticationScheme;
+
+    public static void MapQqLogin(this IEndpointRouteBuilder app)
+    {
+        // Signed in, binding QQ is the account page's POST form (an explicit, antiforgery-checked request), not a link.
+        app.MapGet("/qq/login", (HttpContext http, SignInManager<IdentityUser> signIn) =>
+            http.User.Identity?.IsAuthenticated == true ? Results.Redirect("/account") : Challenge(signIn, userId: null));
+        app.MapGet("/qq/callback", Callback);
+        app.MapGet("/qq/bind", BindPage);
+        app.MapPost("/qq/bind/create", CreateAccount).RequireAntiforgeryToken();
+        app.MapPost("/qq/bind/existing", BindExisting).RequireAntiforgeryToken();
+    }
+
+    /// <summary>Sends the browser to QQ; with <paramref name="userId"/>, the QQ comes back to be bound to that signed-in account.</summary>
+    public static IResult Challenge(SignInManager<IdentityUser> signIn, string? userId) =>
+        Results.Challenge(signIn.ConfigureExternalAuthenticationProperties(Scheme, "/qq/callback", userId), [Scheme]);
+
+    private static async Task<IResult> Callback(
+        HttpContext http, SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, QqAccountBinder<IdentityUser, AppDbContext> binder, QqProfileStore profiles)
+    {
+        var current = http.User.Identity?.IsAuthenticated == true ? await users.GetUserAsync(http.User) : null;
+
+        // Binding to a signed-in account needs the login to have been started by that account (Identity's XSRF key).
+        var info = await signIn.GetExternalLoginInfoAsync(current?.Id);
+        if (info is null)
+        {
+            await http.SignOutAsync(IdentityConstants.ExternalScheme);
+            return Results.Redirect(current is null ? "/login?m=qq-expired" : "/account");
+        }
+
+        var qq = QqIdentity.From(info);
+        if (current is not null)
+        {
+            return await BindAndFinishAsync(http, signIn, binder, profiles, current, qq, info);
+        }
+
+        var user = await binder.FindAsync(qq);
+        if (user is null)
+        {
+            return Results.Redirect("/qq/bind");
+        }
+
+        return await SignInAsync(http, signIn, profiles, user, qq, info, "/account");
+    }
+
+    private static async Task<IResult> BindPage(HttpContext http, SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users)
+    {
+        var info = await signIn.GetExternalLoginInfoAsync();
+        if (info is null)
+        {
+            return Results.Redirect("/login?m=qq-expired");
+        }
+
+        var qq = QqIdentity.From(info);
+        return RenderBindPage(http, qq, await UserNameSuggestion.SuggestAsync(users, qq.Nickname), []);
+    }
+
+    private static IResult RenderBindPage(HttpContext http, QqIdentity qq, string suggestedName, IEnumerable<string> errors, int statusCode = StatusCodes.Status200OK)
+    {
+        var avatar = qq.AvatarUrl is null ? "" : $"<img class=\"avatar\" id=\"qq-avatar\" src=\"{E(qq.AvatarUrl)}\" alt=\"QQ头像 avatar\"> ";
+        return Page("绑定账号 Bind your account",
+            $"<p>{avatar}QQ用户 <b id=\"qq-nickname\">{E(qq.Nickname)}</b> 尚未绑定本站账号。 This QQ is not bound to an account of this site yet.</p>"
+            + Errors(errors)
+            + "<fieldset><legend>创建新账号 Create a new account</legend>"
+            + Form(http, "/qq/bind/create", "create-account",
+                Input("userName", "用户名 User name", value: suggestedName) + "<button>创建并绑定 Create and bind</button>")
+            + "</fieldset><fieldset><legend>绑定已有账号 Bind to an account I have</legend>"
+            + Form(http, "/qq/bind/existing", "bind-existing",
+                Input("existingUserName", "用户名 User name") + Input("password", "密码 Password", "password")
+                + "<button>登录并绑定 Sign in and bind</button>")
+            + "</fieldset>",
+            statusCode);
+    }
+
+    private static async Task<IResult> CreateAccount(
+        HttpContext http, SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, QqAccountBinder<IdentityUser, AppDbContext> binder, QqProfileStore profiles)
+    {
+        var info = await signIn.GetExternalLoginInfoAsync();
+        if (info is null)
+        {
+            return Results.Redirect("/login?m=qq-expired");
+        }
+
+        var qq = QqIdentity.From(info);
+        var form = await http.Request.ReadFormAsync();
+        var userName = form["userName"].ToString().Trim();
+        if (userName.Length == 0)
+        {
+            userName = await UserNameSuggestion.SuggestAsync(users, qq.Nickname);
+        }
+
+        var creation = await binder.CreateAccountAsync(qq, userName, () => new IdentityUser());
+        if (creation.User is null)
+        {
+            return RenderBindPage(http, qq, await UserNameSuggestion.SuggestAsync(users, qq.Nickname), creation.Errors.Select(error => error.Description), StatusCodes.Status400BadRequest);
+        }
+
+        return await SignInAsync(http, signIn, profiles, creation.User, qq, info, "/account");
+    }
+
+    private static async Task<IResult> BindExisting(
+        HttpContext http, SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, QqAccountBinder<IdentityUser, AppDbContext> binder, QqProfileStore profiles)
+    {
+        var info = await signIn.GetExternalLoginInfoAsync();
+        if (info is null)
+        {
+            return Results.Redirect("/login?m=qq-expired");
+        }
+
+        var qq = QqIdentity.From(info);
+        var form = await http.Request.ReadFormAsync();
+        var user = await users.FindByNameAsync(form["existingUserName"].ToString().Trim());
+        var check = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, form["password"].ToString(), lockoutOnFailure: true);
+        if (user is null || !check.Succeeded)
+        {
+            return RenderBindPage(http, qq, await UserNameSuggestion.SuggestAsync(users, qq.Nickname), ["用户名或密码错误。 Wrong user name or password."], StatusCodes.Status400BadRequest);
+        }
+
+        return await BindAndFinishAsync(http, signIn, binder, profiles, user, qq, info);
+    }
+
+    private static async Task<IResult> BindAndFinishAsync(
+        HttpContext http, SignInManager<IdentityUser> signIn, QqAccountBinder<IdentityUser, AppDbContext> binder, QqProfileStore profiles,
+        IdentityUser user, QqIdentity qq, ExternalLoginInfo info)
+    {
+        var result = await binder.BindQqAsync(user, qq);
+        if (result is QqBindResult.Bound or QqBindResult.AlreadyBound)
+        {
+            return await SignInAsync(http, signIn, profiles, user, qq, info, "/account?m=bound");
+        }
+
+        await http.SignOutAsync(IdentityConstants.ExternalScheme);
+        var why = result == QqBindResult.BoundToAnotherAccount
+            ? "这个QQ已绑定其他账号，未做任何更改。 This QQ is bound to another account; nothing was changed."
+            : "这个账号已绑定另一个QQ，未做任何更改。 This account is bound to another QQ; nothing was changed.";
+        return Page("无法绑定 Cannot bind", $"<p class=\"error\" id=\"refusal\" data-reason=\"{result}\">{E(why)}</p><p><a href=\"/account\">我的账号 My account</a></p>", StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> SignInAsync(
+        HttpContext http, SignInManager<IdentityUser> signIn, QqProfileStore profiles, IdentityUser user, QqIdentity qq, ExternalLoginInfo info, string then)
+    {
+        if (!await signIn.CanSignInAsync(user) || await signIn.UserManager.IsLockedOutAsync(user))
+        {
+            await http.SignOutAsync(IdentityConstants.ExternalScheme);
+            return Page("无法登录 Cannot sign in", "<p class=\"error\" id=\"refusal\">此账号暂时不能登录。 This account cannot sign in now.</p>", StatusCodes.Status403Forbidden);
+        }
+
+        await profiles.SaveAsync(user, qq, info);
+        await http.SignOutAsync(IdentityConstants.ExternalScheme);
+        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: info.LoginProvider);
+        return Results.Redirect(then);
+    }
+}

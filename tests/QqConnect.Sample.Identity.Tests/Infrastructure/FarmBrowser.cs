@@ -1,0 +1,49 @@
+using System.Net;
+
+namespace QqConnect.Sample.Identity.Tests.Infrastructure;
+
+/// <summary>
+/// A browser behind a load balancer: every request goes to the instance the test picks, under the farm's one public
+/// host (the Host header), with one cookie jar. Redirects are not followed.
+/// </summary>
+public sealed class FarmBrowser(string publicHost) : IDisposable
+{
+    private readonly CookieContainer _cookies = new();
+    private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+
+    public async Task<HttpResponseMessage> SendAsync(Uri instance, HttpMethod method, string pathAndQuery, HttpContent? content = null)
+    {
+        var publicUrl = new Uri($"http://{publicHost}{pathAndQuery}");
+        using var request = new HttpRequestMessage(method, new Uri(instance, pathAndQuery)) { Content = content };
+        request.Headers.Host = publicHost;
+        var cookies = _cookies.GetCookieHeader(publicUrl);
+        if (cookies.Length > 0)
+        {
+            request.Headers.Add("Cookie", cookies);
+        }
+
+        var response = await _http.SendAsync(request);
+        if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
+        {
+            foreach (var setCookie in setCookies)
+            {
+                _cookies.SetCookies(publicUrl, setCookie);
+            }
+        }
+
+        return response;
+    }
+
+    public Task<HttpResponseMessage> GetAsync(Uri instance, string pathAndQuery) => SendAsync(instance, HttpMethod.Get, pathAndQuery);
+
+    public async Task<HttpResponseMessage> SubmitAsync(Uri pageInstance, string pagePath, string formId, Uri postInstance, params (string Name, string Value)[] fields)
+    {
+        using var page = await GetAsync(pageInstance, pagePath);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var (action, token) = TestBrowser.FindForm(await page.Content.ReadAsStringAsync(), formId);
+        var values = fields.Select(field => new KeyValuePair<string, string>(field.Name, field.Value)).Append(new("__RequestVerificationToken", token));
+        return await SendAsync(postInstance, HttpMethod.Post, action, new FormUrlEncodedContent(values));
+    }
+
+    public void Dispose() => _http.Dispose();
+}

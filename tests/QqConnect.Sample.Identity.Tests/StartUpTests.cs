@@ -1,0 +1,27 @@
+using QqConnect.Sample.Identity.Tests.Infrastructure;
+
+namespace QqConnect.Sample.Identity.Tests;
+
+/// <summary>The site refuses a half-configured QQ app at start-up instead of falling back to demo mode.</summary>
+public sealed class StartUpTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task AppIdWithoutAppKey_StopsTheSite_NamingBothSettings()
+    {
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => SiteProcess.StartAsync(
+            new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Default"] = $"Data Source={_database.Path}",
+                ["QqConnect__AppId"] = "101234567",
+            },
+            TimeSpan.FromSeconds(30)));
+
+        Assert.Contains("exited with code 1", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("QqConnect:AppId and QqConnect:AppKey", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("DEMO MODE", failure.Message, StringComparison.Ordinal);
+    }
+}
