@@ -68,12 +68,12 @@ internal sealed class SampleProcess : IAsyncDisposable
         return StartAsync(start, baseAddress, timeout);
     }
 
-    /// <summary>Runs the built sample with <paramref name="args"/> until it exits; returns its exit code, stdout and stderr.</summary>
+    /// <summary>Runs the built hand-wired sample with <paramref name="args"/> until it exits; returns its exit code, stdout and stderr.</summary>
     public static async Task<(int Exit, string Stdout, string Stderr)> RunBuiltToExitAsync(TimeSpan timeout, params string[] args)
     {
-        var output = Path.Combine(SampleProject, "bin", Configuration, "net10.0");
+        var output = Path.Combine(RepositoryRoot, "samples", WebSample, "bin", Configuration, "net10.0");
         var start = NewStartInfo(output);
-        start.ArgumentList.Add(Path.Combine(output, "QqConnect.Sample.Web.dll"));
+        start.ArgumentList.Add(Path.Combine(output, WebSample + ".dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
