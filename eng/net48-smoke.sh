@@ -8,6 +8,8 @@
 # "net48-smoke: passed", "net48-smoke: skipped (...)" or "net48-smoke: FAILED (...)"; non-zero exit on failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib/local-feed.sh
+source eng/lib/local-feed.sh
 started=$(date +%s)
 
 fail() {
@@ -64,29 +66,8 @@ version=$(basename "$client" .nupkg)
 version=${version#QqConnect.Client.}
 echo "version $version, packed in $(( $(date +%s) - step_started )) s"
 
-# QqConnect.* only from the temporary feed (a package of the same name on nuget.org can never stand in),
-# into a packages folder of its own (no stale copy of this version from an earlier run).
-cat > "$work/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <config>
-    <add key="globalPackagesFolder" value="$work/packages" />
-  </config>
-  <packageSources>
-    <clear />
-    <add key="local" value="$feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-  </packageSources>
-  <packageSourceMapping>
-    <packageSource key="local">
-      <package pattern="QqConnect.*" />
-    </packageSource>
-    <packageSource key="nuget.org">
-      <package pattern="*" />
-    </packageSource>
-  </packageSourceMapping>
-</configuration>
-XML
+# QqConnect.* only from the temporary feed, everything else from the registry (eng/lib/local-feed.sh).
+write_local_feed_config "$work" "$feed"
 
 echo "== building samples/QqConnect.Net48Smoke (net48) against the package"
 step_started=$(date +%s)

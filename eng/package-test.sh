@@ -9,6 +9,8 @@
 # "package test: FAILED ..."; the exit code is non-zero on failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib/local-feed.sh
+source eng/lib/local-feed.sh
 repo=$(pwd)
 started=$(date +%s)
 
@@ -56,30 +58,8 @@ nuspec=$(cd "$feed" && unzip -p "QqConnect.AspNetCore.$version.nupkg" QqConnect.
 grep -q "<dependency id=\"QqConnect.Client\" version=\"$version\"" <<<"$nuspec" || fail "QqConnect.AspNetCore does not depend on QqConnect.Client $version"
 grep -q '<frameworkReference name="Microsoft.AspNetCore.App"' <<<"$nuspec" || fail "QqConnect.AspNetCore lacks its Microsoft.AspNetCore.App framework reference"
 
-# The consumer restores from the temporary feed (QqConnect.* only from there, so a package of the same
-# name on nuget.org can never stand in) into its own packages folder (so no stale copy of this version
-# from an earlier run is reused).
-cat > "$work/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <config>
-    <add key="globalPackagesFolder" value="$work/packages" />
-  </config>
-  <packageSources>
-    <clear />
-    <add key="local" value="$feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-  </packageSources>
-  <packageSourceMapping>
-    <packageSource key="local">
-      <package pattern="QqConnect.*" />
-    </packageSource>
-    <packageSource key="nuget.org">
-      <package pattern="*" />
-    </packageSource>
-  </packageSourceMapping>
-</configuration>
-XML
+# QqConnect.* only from the temporary feed, everything else from the registry (eng/lib/local-feed.sh).
+write_local_feed_config "$work" "$feed"
 
 cat > "$work/app/PackageConsumer.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
