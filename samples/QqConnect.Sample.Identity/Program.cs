@@ -12,17 +12,21 @@ using QqConnect.Sample.Identity;
 using QqConnect.Sample.Identity.Binding;
 using QqConnect.Sample.Identity.Data;
 using QqConnect.Sample.Identity.Web;
+using QqConnect.Samples;
 
 var builder = WebApplication.CreateBuilder(args);
 
 // The callback URL carries the authorization code: keep the per-request log lines out.
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
-var urls = builder.Configuration["urls"];
-if (string.IsNullOrWhiteSpace(urls))
+// The site prints its own start-up lines (mode, address, what to open), not the host's; a port already taken or out
+// of range is one line with the --urls hint and exit code 2 (samples/Shared/SampleHost.cs).
+builder.Logging.QuietHostLogging();
+var urls = builder.ListeningUrls();
+if (SampleHost.CheckUrls(urls) is { } urlsProblem)
 {
-    urls = SiteSettings.DefaultUrls;
-    builder.WebHost.UseUrls(urls);
+    await Console.Error.WriteLineAsync(urlsProblem);
+    return 2;
 }
 
 SiteSettings settings;
@@ -48,6 +52,11 @@ if (settings.IsDemo)
         AppKey = QqConnectEmulatorOptions.UnionIdAppKey,
         BaseAddress = emulator.BaseAddress,
     };
+
+    // The key ring below is stored unprotected; Data Protection warns "No XML encryptor configured" whenever it makes
+    // a key. Real mode keeps that warning (protect the keys at rest: docs/account-binding.md); the demo's keys only
+    // protect demo cookies, in a database file beside them.
+    builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
 }
 
 builder.Services.AddSiteDatabase(builder.Configuration, builder.Environment);
@@ -136,7 +145,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
 
 try
 {
-    await app.RunAsync();
+    return await SampleHost.RunAsync(app, urls);
 }
 finally
 {
@@ -145,5 +154,3 @@ finally
         await emulator.DisposeAsync();
     }
 }
-
-return 0;

@@ -10,9 +10,6 @@ namespace QqConnect.Sample.Identity;
 /// <param name="RequestUnionId">Whether the UnionID is asked for (the app needs the permission).</param>
 internal sealed record SiteSettings(bool IsDemo, string? AppId, string? AppKey, Uri? BaseAddress, bool RequestUnionId)
 {
-    /// <summary>Where the site listens when neither --urls nor ASPNETCORE_URLS says otherwise.</summary>
-    public const string DefaultUrls = "http://127.0.0.1:5000";
-
     /// <summary>Reads the section; AppId and AppKey go together (both for a real app, none for demo mode).</summary>
     public static SiteSettings Create(IConfiguration qq)
     {

@@ -8,6 +8,7 @@ using QqConnect.Client;
 using QqConnect.Client.Testing;
 using QqConnect.Emulator;
 using QqConnect.Sample.Web;
+using QqConnect.Samples;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,21 +16,11 @@ var builder = WebApplication.CreateBuilder(args);
 // "Request starting GET http://…/signin-qq?code=…" lines out of the log.
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
-// The sample prints its own start-up lines (mode, address, what to open): no "Now listening on",
-// "Hosting environment: Production" or "Content root path" lines from the host, and no "Hosting failed to start"
-// stack trace when the port is taken (that case is reported below in one line).
-builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
-
-// Where the site listens: --urls or ASPNETCORE_URLS, else a fixed default.
-var urls = builder.Configuration["urls"];
-if (string.IsNullOrWhiteSpace(urls))
-{
-    urls = SampleSettings.DefaultUrls;
-    builder.WebHost.UseUrls(urls);
-}
-
-if (SampleSettings.CheckUrls(urls) is { } urlsProblem)
+// The sample prints its own start-up lines (mode, address, what to open), not the host's; a port already taken or
+// out of range is one line with the --urls hint and exit code 2 (samples/Shared/SampleHost.cs).
+builder.Logging.QuietHostLogging();
+var urls = builder.ListeningUrls();
+if (SampleHost.CheckUrls(urls) is { } urlsProblem)
 {
     await Console.Error.WriteLineAsync(urlsProblem);
     return 2;
@@ -133,13 +124,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
 
 try
 {
-    await app.RunAsync();
-}
-catch (IOException exception)
-{
-    // Kestrel could not bind: most often the port is taken (5000 often is, e.g. by AirPlay on macOS).
-    await Console.Error.WriteLineAsync(SampleSettings.CannotListen(urls, exception));
-    return 2;
+    return await SampleHost.RunAsync(app, urls);
 }
 finally
 {
@@ -148,5 +133,3 @@ finally
         await emulator.DisposeAsync();
     }
 }
-
-return 0;

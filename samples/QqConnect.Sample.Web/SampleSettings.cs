@@ -7,9 +7,6 @@ namespace QqConnect.Sample.Web;
 /// <param name="RedirectUri">The callback URL QQ sends the browser back to (the SDK's RedirectUri).</param>
 internal sealed record SampleSettings(bool IsDemo, Uri RedirectUri)
 {
-    /// <summary>Where the sample listens when neither --urls nor ASPNETCORE_URLS says otherwise.</summary>
-    public const string DefaultUrls = "http://127.0.0.1:5000";
-
     /// <summary>The path of the callback endpoint: the path of the RedirectUri.</summary>
     public string CallbackPath => RedirectUri.AbsolutePath;
 
@@ -42,48 +39,6 @@ internal sealed record SampleSettings(bool IsDemo, Uri RedirectUri)
         }
 
         return new SampleSettings(IsDemo: true, new Uri(ListeningOrigin(urls), "/signin-qq"));
-    }
-
-    /// <summary>The hint printed with every listening problem.</summary>
-    public const string UrlsHint = "Pick another address with --urls http://127.0.0.1:PORT (or set ASPNETCORE_URLS).";
-
-    /// <summary>A one-line problem with the listening addresses (a port out of range, an unreadable address), or null.</summary>
-    public static string? CheckUrls(string urls)
-    {
-        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            BindingAddress address;
-            try
-            {
-                address = BindingAddress.Parse(url);
-            }
-            catch (FormatException)
-            {
-                return $"Cannot listen on '{url}': not an address such as http://127.0.0.1:5000. {UrlsHint}";
-            }
-
-            if (address.Port is < 0 or > 65535)
-            {
-                return $"Cannot listen on '{url}': the port must be from 0 to 65535. {UrlsHint}";
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The one line printed when Kestrel cannot bind.</summary>
-    public static string CannotListen(string urls, IOException exception)
-    {
-        for (Exception? current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
-            {
-                var port = BindingAddress.Parse(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0]).Port;
-                return $"Cannot listen on {urls}: port {port} is already in use by another program. {UrlsHint}";
-            }
-        }
-
-        return $"Cannot listen on {urls}: {exception.Message.ReplaceLineEndings(" ")} {UrlsHint}";
     }
 
     /// <summary>Whether the request came to the RedirectUri's origin (and so will the callback's cookies).</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace QqConnect.BrowserTests;
 
@@ -6,7 +7,7 @@ namespace QqConnect.BrowserTests;
 /// The account-binding sample (Identity + AddQqConnect()) in Chromium against its built-in emulator: create an account
 /// from QQ, bind QQ to an existing account, unbind. Each test uses its own fake QQ user.
 /// </summary>
-public sealed class AccountBindingBrowserTests(IdentitySampleFixture fixture) : IClassFixture<IdentitySampleFixture>
+public sealed class AccountBindingBrowserTests(IdentitySampleFixture fixture, ITestOutputHelper output) : IClassFixture<IdentitySampleFixture>
 {
     private const string Password = "browser-pass-1";
 
@@ -15,8 +16,7 @@ public sealed class AccountBindingBrowserTests(IdentitySampleFixture fixture) : 
     [SkippableFact]
     public async Task Register_SignOut_QqLogin_BindPage_CreateAccount_AccountPageShowsTheQq()
     {
-        var page = await fixture.NewPageAsync();
-        try
+        await InBrowserAsync(async page =>
         {
             await RegisterAsync(page, "dora");
             await page.ClickAsync("#logout button");
@@ -25,7 +25,7 @@ public sealed class AccountBindingBrowserTests(IdentitySampleFixture fixture) : 
             await QqLoginAsync(page, userIndex: 0);
             await page.WaitForURLAsync(new Uri(Site, "/qq/bind").AbsoluteUri);
             Assert.Equal("小明", await page.InnerTextAsync("#qq-nickname"));
-            Assert.True(await AvatarLoadedAsync(page), "the QQ avatar did not load");
+            await AssertAvatarLoadsAsync(page);
             Assert.Equal("小明", await page.InputValueAsync("#userName"));
             Assert.DoesNotContain("?", page.Url, StringComparison.Ordinal);
 
@@ -34,21 +34,16 @@ public sealed class AccountBindingBrowserTests(IdentitySampleFixture fixture) : 
             Assert.Equal("小明", await page.InnerTextAsync("#user-name"));
             Assert.Equal("小明", await page.InnerTextAsync("#qq-nickname"));
             Assert.False(string.IsNullOrWhiteSpace(await page.InnerTextAsync("#qq-unionid")));
-            Assert.True(await AvatarLoadedAsync(page), "the QQ avatar did not load");
+            await AssertAvatarLoadsAsync(page);
             var cookies = await page.Context.CookiesAsync();
             Assert.DoesNotContain(cookies, cookie => cookie.Name == "Identity.External");
-        }
-        finally
-        {
-            await page.Context.CloseAsync();
-        }
+        });
     }
 
     [SkippableFact]
     public async Task QqLogin_BindPage_SignInToExistingAccount_BindsTheQq()
     {
-        var page = await fixture.NewPageAsync();
-        try
+        await InBrowserAsync(async page =>
         {
             await RegisterAsync(page, "erin");
             await page.ClickAsync("#logout button");
@@ -63,18 +58,13 @@ public sealed class AccountBindingBrowserTests(IdentitySampleFixture fixture) : 
             await page.WaitForURLAsync(new Uri(Site, "/account?m=bound").AbsoluteUri);
             Assert.Equal("erin", await page.InnerTextAsync("#user-name"));
             Assert.Equal("小红", await page.InnerTextAsync("#qq-nickname"));
-        }
-        finally
-        {
-            await page.Context.CloseAsync();
-        }
+        });
     }
 
     [SkippableFact]
     public async Task BindFromAccountPage_ThenUnbind_LeavesThePasswordAccount()
     {
-        var page = await fixture.NewPageAsync();
-        try
+        await InBrowserAsync(async page =>
         {
             await RegisterAsync(page, "frank");
             await page.GotoAsync(new Uri(Site, "/account").AbsoluteUri);
@@ -89,11 +79,7 @@ public sealed class AccountBindingBrowserTests(IdentitySampleFixture fixture) : 
             await page.WaitForURLAsync(new Uri(Site, "/account?m=unbound").AbsoluteUri);
             Assert.True(await page.IsVisibleAsync("#qq-none"));
             Assert.Equal("frank", await page.InnerTextAsync("#user-name"));
-        }
-        finally
-        {
-            await page.Context.CloseAsync();
-        }
+        });
     }
 
     private async Task RegisterAsync(IPage page, string userName)
@@ -115,6 +101,45 @@ public sealed class AccountBindingBrowserTests(IdentitySampleFixture fixture) : 
         await page.ClickAsync("#approve");
     }
 
-    private static Task<bool> AvatarLoadedAsync(IPage page) =>
-        page.EvaluateAsync<bool>("() => { const img = document.getElementById('qq-avatar'); return !!img && img.complete && img.naturalWidth > 0; }");
+    /// <summary>
+    /// Runs <paramref name="steps"/> in a fresh browser context. A failure also writes where the browser was and what the
+    /// sample printed to the test output (a timeout alone does not say which page the login ended on).
+    /// </summary>
+    private async Task InBrowserAsync(Func<IPage, Task> steps)
+    {
+        var page = await fixture.NewPageAsync();
+        try
+        {
+            await steps(page);
+        }
+        catch (Exception)
+        {
+            output.WriteLine($"The browser was at {page.Url}. The sample's output:\n{fixture.Sample.Output}");
+            throw;
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    /// <summary>
+    /// The QQ avatar (an image the emulator serves) loads. It is waited for (up to 15 s), not sampled once: the check then
+    /// does not depend on the navigation wait before it having covered the image's load, which a machine under load
+    /// makes slow.
+    /// </summary>
+    private static async Task AssertAvatarLoadsAsync(IPage page)
+    {
+        const string Loaded = "() => { const img = document.getElementById('qq-avatar'); return !!img && img.complete && img.naturalWidth > 0; }";
+        try
+        {
+            await page.WaitForFunctionAsync(Loaded, null, new PageWaitForFunctionOptions { PollingInterval = 100, Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            var state = await page.EvaluateAsync<string>(
+                "() => { const img = document.getElementById('qq-avatar'); return img ? `src=${img.src} complete=${img.complete} naturalWidth=${img.naturalWidth}` : 'no #qq-avatar'; }");
+            Assert.Fail($"The QQ avatar did not load within 15 s on {page.Url}: {state}");
+        }
+    }
 }

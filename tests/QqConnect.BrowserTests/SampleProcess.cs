@@ -68,12 +68,21 @@ internal sealed class SampleProcess : IAsyncDisposable
         return StartAsync(start, baseAddress, timeout);
     }
 
-    /// <summary>Runs the built hand-wired sample with <paramref name="args"/> until it exits; returns its exit code, stdout and stderr.</summary>
-    public static async Task<(int Exit, string Stdout, string Stderr)> RunBuiltToExitAsync(TimeSpan timeout, params string[] args)
+    /// <summary>
+    /// Runs a built sample with <paramref name="args"/> (and <paramref name="environment"/> added) until it exits; returns
+    /// its exit code, stdout and stderr.
+    /// </summary>
+    public static async Task<(int Exit, string Stdout, string Stderr)> RunBuiltToExitAsync(
+        string project, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] args)
     {
-        var output = Path.Combine(RepositoryRoot, "samples", WebSample, "bin", Configuration, "net10.0");
+        var output = Path.Combine(RepositoryRoot, "samples", project, "bin", Configuration, "net10.0");
         var start = NewStartInfo(output);
-        start.ArgumentList.Add(Path.Combine(output, WebSample + ".dll"));
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.ArgumentList.Add(Path.Combine(output, project + ".dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
