@@ -63,16 +63,33 @@ public sealed class LengthLimitTests(Xunit.Abstractions.ITestOutputHelper output
     [Fact]
     public async Task CallbackPathMakingTheRedirectUriLongerThan500Bytes_FailsAtChallengeNamingQqsLimit()
     {
-        // "https://localhost" is 17 bytes: a 490-byte path passes the option check but not the whole URL.
+        // "https://localhost" is 17 bytes: a 490-byte path passes the option check but not the whole URL, which is
+        // 515 bytes as sent ("https%3A%2F%2Flocalhost%2F" is 26).
         var path = "/" + new string('p', 489);
         await using var site = await TestSite.StartAsync(options => options.CallbackPath = path);
         using var browser = site.NewBrowser();
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => browser.GetAsync("/login"));
 
-        Assert.Contains("507 bytes", error.Message, StringComparison.Ordinal);
-        Assert.Contains("over 500 bytes (error 100010)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("515 bytes as sent", error.Message, StringComparison.Ordinal);
+        Assert.Contains("over 500 bytes with error 100010", error.Message, StringComparison.Ordinal);
+        Assert.Contains("CallbackPath", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, site.Emulator.GetRequestCount("/oauth2.0/token"));
+    }
+
+    [Fact]
+    public async Task CallbackPathWithinTheLimitRawButNotAsSent_FailsAtChallengeNamingQqsLimit()
+    {
+        // 498 bytes as written, but every '/' is 3 bytes in the query string QQ receives (986 bytes): the same count
+        // the client and the emulator use, so the site fails here and not at QQ with 100010.
+        var path = "/" + string.Concat(Enumerable.Repeat("p/", 240));
+        await using var site = await TestSite.StartAsync(options => options.CallbackPath = path);
+        using var browser = site.NewBrowser();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => browser.GetAsync("/login"));
+
+        Assert.Contains("986 bytes as sent", error.Message, StringComparison.Ordinal);
+        Assert.IsType<ArgumentException>(error.InnerException);
     }
 
     [Fact]

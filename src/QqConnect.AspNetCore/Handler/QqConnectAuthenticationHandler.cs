@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -49,12 +48,24 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
         }
 
         var redirectUri = BuildRedirectUri(Options.CallbackPath);
-        var redirectUriBytes = Encoding.UTF8.GetByteCount(redirectUri);
-        if (redirectUriBytes > QqConnectAuthenticationDefaults.MaxQqParameterBytes)
+        var state = LoginState.Create();
+        Uri authorizeUrl;
+        try
+        {
+            // The client applies QQ's 500-byte rule (counted as sent, percent-encoded) to the redirect URI: one rule
+            // for both packages. The state is ours and short, so a refusal here is about the redirect URI.
+            authorizeUrl = CreateClient().BuildAuthorizeUrl(new QqAuthorizeRequest(state)
+            {
+                RedirectUri = redirectUri,
+                Display = Options.Display,
+                Scopes = Options.Scopes.Count == 0 ? null : [.. Options.Scopes],
+            });
+        }
+        catch (ArgumentException e)
         {
             throw new InvalidOperationException(
-                $"The QQ redirect_uri built from the host, path base and QqConnectAuthenticationOptions.CallbackPath is {redirectUriBytes} bytes; " +
-                $"QQ refuses a redirect_uri over {QqConnectAuthenticationDefaults.MaxQqParameterBytes} bytes (error 100010). Shorten the callback path or the path base.");
+                "The QQ redirect_uri built from the host, the path base and QqConnectAuthenticationOptions.CallbackPath cannot be sent to QQ: "
+                + e.Message + " Shorten the callback path or the path base.", e);
         }
 
         var now = TimeProvider.GetUtcNow();
@@ -63,7 +74,6 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
         properties.Items[PropertyKeys.RedirectUri] = redirectUri;
         properties.Items[PropertyKeys.ExpiresAt] = expiresAt.UtcDateTime.ToString("o", CultureInfo.InvariantCulture);
 
-        var state = LoginState.Create();
         var cookieOptions = Options.StateCookie.Build(Context, now);
         cookieOptions.Expires = expiresAt;
         if (Options.StateCookie.Path is null)
@@ -72,13 +82,6 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
         }
 
         _cookies.AppendResponseCookie(Context, StateCookieName(state), Options.StateDataFormat.Protect(properties, state), cookieOptions);
-
-        var authorizeUrl = CreateClient().BuildAuthorizeUrl(new QqAuthorizeRequest(state)
-        {
-            RedirectUri = redirectUri,
-            Display = Options.Display,
-            Scopes = Options.Scopes.Count == 0 ? null : [.. Options.Scopes],
-        });
 
         var context = new RedirectContext<QqConnectAuthenticationOptions>(Context, Scheme, Options, properties, authorizeUrl.AbsoluteUri);
         await Events.RedirectToAuthorizationEndpoint(context).ConfigureAwait(false);
