@@ -52,16 +52,20 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     }
 
     internal QqConnectClient(HttpClient httpClient, QqConnectOptions options, TimeProvider? timeProvider, ILogger? logger, bool ownsHttpClient, QqConnectTelemetry? telemetry = null)
+        : this(httpClient, new ClientCore(options, timeProvider, logger, telemetry), ownsHttpClient)
+    {
+    }
+
+    /// <summary>A client over parts built once for its app (what the DI factory uses for every client it makes).</summary>
+    internal QqConnectClient(HttpClient httpClient, ClientCore core, bool ownsHttpClient)
     {
         Guard.NotNull(httpClient, nameof(httpClient));
-        QqConnectOptionsValidator.ThrowIfInvalid(options);
         _httpClient = httpClient;
         _ownsHttpClient = ownsHttpClient;
-        timeProvider ??= TimeProvider.System;
-        _endpoints = new QqEndpoints(options, timeProvider);
-        _logger = logger ?? NullLogger.Instance;
-        _transport = new QqTransport(httpClient, options, timeProvider, _logger, telemetry ?? QqConnectTelemetry.Shared);
-        _acceptedAppIds = new HashSet<string>(options.AcceptedAppIds ?? [], StringComparer.Ordinal) { options.AppId };
+        _endpoints = core.Endpoints;
+        _logger = core.Logger;
+        _acceptedAppIds = core.AcceptedAppIds;
+        _transport = new QqTransport(httpClient, core);
     }
 
     /// <inheritdoc />
