@@ -52,7 +52,7 @@ internal sealed class LoginSite : IAsyncDisposable
     public HttpMessageHandler CreateHandler() => _app.GetTestServer().CreateHandler();
 
     /// <summary>Starts a site; <paramref name="qqBaseAddress"/> and <paramref name="backchannel"/> say where QQ is.</summary>
-    public static async Task<LoginSite> StartAsync(SiteHandler handler, bool loopback, Uri qqBaseAddress, HttpMessageHandler? backchannel)
+    public static async Task<LoginSite> StartAsync(SiteHandler handler, bool loopback, Uri qqBaseAddress, HttpMessageHandler? backchannel, Action<QqConnectAuthenticationOptions>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         if (loopback)
@@ -81,6 +81,7 @@ internal sealed class LoginSite : IAsyncDisposable
                 options.AppKey = QqConnectEmulatorOptions.DefaultAppKey;
                 options.BaseAddress = qqBaseAddress;
                 options.BackchannelHttpHandler = backchannel;
+                configure?.Invoke(options);
             });
         }
         else
