@@ -98,7 +98,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     {
         _transport.ThrowIfDisposed();
         Guard.Value(code, nameof(code));
-        return _transport.SendAsync(_endpoints.ExchangeCode(code, redirectUri: null), cancellationToken);
+        return _transport.SendAsync(_endpoints.ExchangeCode(code, redirectUri: null), cancellationToken).AsTask();
     }
 
     /// <inheritdoc />
@@ -107,7 +107,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
         _transport.ThrowIfDisposed();
         Guard.Value(code, nameof(code));
         CheckRedirectUri(redirectUri, nameof(redirectUri));
-        return _transport.SendAsync(_endpoints.ExchangeCode(code, redirectUri), cancellationToken);
+        return _transport.SendAsync(_endpoints.ExchangeCode(code, redirectUri), cancellationToken).AsTask();
     }
 
     /// <inheritdoc />
@@ -115,7 +115,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     {
         _transport.ThrowIfDisposed();
         Guard.Value(refreshToken, nameof(refreshToken));
-        return _transport.SendAsync(_endpoints.Refresh(refreshToken), cancellationToken);
+        return _transport.SendAsync(_endpoints.Refresh(refreshToken), cancellationToken).AsTask();
     }
 
     /// <inheritdoc />
@@ -141,7 +141,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
         _transport.ThrowIfDisposed();
         Guard.Value(accessToken, nameof(accessToken));
         Guard.Value(openId, nameof(openId));
-        return _transport.SendAsync(_endpoints.UserInfo(accessToken, openId), cancellationToken);
+        return _transport.SendAsync(_endpoints.UserInfo(accessToken, openId), cancellationToken).AsTask();
     }
 
     /// <summary>

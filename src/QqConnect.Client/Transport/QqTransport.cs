@@ -36,7 +36,14 @@ internal sealed class QqTransport
     }
 
     /// <summary>Performs the call; a single-use call is retried only by the pipeline that never replays a request QQ may have seen.</summary>
-    public async Task<T> SendAsync<T>(QqRequest<T> request, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A <see cref="ValueTask{TResult}"/> awaited once by the client (pooled state machines on .NET 6+): a call that
+    /// completes asynchronously (any real socket) allocates no state machine of its own, here or in the attempt.
+    /// </remarks>
+#if NET6_0_OR_GREATER
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    public async ValueTask<T> SendAsync<T>(QqRequest<T> request, CancellationToken cancellationToken)
     {
         var context = request.Context;
         var timeProvider = _core.TimeProvider;
@@ -81,6 +88,9 @@ internal sealed class QqTransport
     /// <see cref="TimeoutRejectedException"/>, as the timeout strategy of a pipeline would make it; every other
     /// failure is returned as it came.
     /// </summary>
+#if NET6_0_OR_GREATER
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
     private async ValueTask<Outcome<(HttpStatusCode, T)>> FirstAttemptAsync<T>(QqRequest<T> request, CancellationToken cancellationToken)
     {
         var timeProvider = _core.TimeProvider;
@@ -149,6 +159,9 @@ internal sealed class QqTransport
     }
 
     /// <summary>One attempt: send, check the status, read the body under the cap, parse.</summary>
+#if NET6_0_OR_GREATER
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
     private async ValueTask<Outcome<(HttpStatusCode, T)>> AttemptAsync<T>(QqRequest<T> request, CancellationToken cancellationToken)
     {
         var context = request.Context;

@@ -50,7 +50,7 @@ public sealed class ResponseBodyReaderTests
     {
         using var content = new StreamContent(new TrickleStream(Bytes(10_001), chunk: 1000));
 
-        var error = await Assert.ThrowsAsync<QqConnectException>(() => ResponseBodyReader.ReadAsync(content, maxBytes: 10_000, Context, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<QqConnectException>(() => ResponseBodyReader.ReadAsync(content, maxBytes: 10_000, Context, CancellationToken.None).AsTask());
 
         Assert.Equal(QqConnectErrorKind.ResponseTooLarge, error.Kind);
     }
@@ -62,7 +62,7 @@ public sealed class ResponseBodyReaderTests
         var stream = new TrickleStream(Bytes(20_000), chunk: 1000) { AfterFirstRead = cancellation.Cancel };
         using var content = new StreamContent(stream);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ResponseBodyReader.ReadAsync(content, maxBytes: 65_536, Context, cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ResponseBodyReader.ReadAsync(content, maxBytes: 65_536, Context, cancellation.Token).AsTask());
     }
 
     private static byte[] Bytes(int length)
