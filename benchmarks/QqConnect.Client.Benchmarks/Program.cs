@@ -8,9 +8,17 @@ using QqConnect.Client.Benchmarks;
 // ... -- --ci                              every benchmark once (Dry job, in-process) + 2-second load smoke runs; exit 1 on failure
 // ... -- load --concurrency 16 --seconds 30   the load run (the SDK's three calls)
 // ... -- load --handler --concurrency 16 --seconds 30   browser logins to an AddQqConnect() site
+// ... -- handler-alloc                     bytes per login step (challenge, authorize, callback) for each handler
 if (args.Length > 0 && args[0] == "load")
 {
     return await LoadRunner.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "handler-alloc")
+{
+    Console.WriteLine("| handler | challenge (B) | QQ authorize step (B) | callback (B) | login (B) |");
+    Console.WriteLine("|---|---:|---:|---:|---:|");
+    return await QqConnect.Client.Benchmarks.Handler.HandlerAllocationProbe.RunAsync();
 }
 
 if (args.Length > 0 && args[0] == "emulator-server")

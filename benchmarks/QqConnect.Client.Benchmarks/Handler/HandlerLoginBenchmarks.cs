@@ -109,12 +109,30 @@ internal sealed class SiteUnderTest : IAsyncDisposable
         return authorize;
     }
 
-    /// <summary>One login by a new browser; returns the callback's status (a redirect that sets the sign-in cookie).</summary>
+    /// <summary>
+    /// One login by a new, minimal browser (<see cref="LightCookieJar"/>); returns the callback's status, a redirect
+    /// to the return URL that sets the sign-in cookie (checked).
+    /// </summary>
     public async Task<HttpStatusCode> LoginAsync(string returnUrl)
     {
-        using var browser = NewBrowser();
-        await LoginCoreAsync(browser, returnUrl);
-        return HttpStatusCode.Redirect;
+        if (++_logins % ResetEvery == 0)
+        {
+            _emulator.Reset();
+        }
+
+        var jar = new LightCookieJar { InnerHandler = _siteHandler };
+        using var browser = new HttpClient(jar, disposeHandler: false) { BaseAddress = _site.BaseAddress };
+        using var challenge = await browser.GetAsync(new Uri(_site.BaseAddress, "/login?returnUrl=" + Uri.EscapeDataString(returnUrl)));
+        var callback = _emulator.Authorize(challenge.Headers.Location!, userIndex: 0);
+        using var response = await browser.GetAsync(callback);
+        if (response.StatusCode != HttpStatusCode.Redirect
+            || !string.Equals(response.Headers.Location?.OriginalString, returnUrl, StringComparison.Ordinal)
+            || !jar.Has(".AspNetCore.Cookies"))
+        {
+            throw new InvalidOperationException($"The callback answered {(int)response.StatusCode} to {response.Headers.Location} without signing in.");
+        }
+
+        return response.StatusCode;
     }
 
     public async Task<HashSet<(string Type, string Value)>> ClaimsAfterLoginAsync()
