@@ -13,7 +13,7 @@ namespace QqConnect.Client;
 /// </summary>
 public sealed class QqConnectClient : IQqConnectClient, IDisposable
 {
-    private readonly HttpClient _httpClient;
+    private readonly HttpClient? _httpClient;
     private readonly bool _ownsHttpClient;
     private readonly QqEndpoints _endpoints;
     private readonly QqTransport _transport;
@@ -66,6 +66,15 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
         _logger = core.Logger;
         _acceptedAppIds = core.AcceptedAppIds;
         _transport = new QqTransport(httpClient, core);
+    }
+
+    /// <summary>A client whose <see cref="HttpClient"/> comes from the factory on its first call (what the DI factory makes).</summary>
+    internal QqConnectClient(IHttpClientFactory httpClientFactory, string httpClientName, ClientCore core)
+    {
+        _endpoints = core.Endpoints;
+        _logger = core.Logger;
+        _acceptedAppIds = core.AcceptedAppIds;
+        _transport = new QqTransport(httpClientFactory, httpClientName, core);
     }
 
     /// <inheritdoc />
@@ -155,7 +164,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
         _transport.MarkDisposed();
         if (_ownsHttpClient)
         {
-            _httpClient.Dispose();
+            _httpClient?.Dispose();
         }
     }
 

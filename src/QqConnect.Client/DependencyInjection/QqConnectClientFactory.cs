@@ -18,7 +18,7 @@ internal sealed class QqConnectClientFactory : IQqConnectClientFactory
 
     // Per app name, the parts every client of that app shares (endpoints, resilience pipelines, accepted app ids),
     // built from the options instance the monitor gives; rebuilt when it gives another (a configuration reload).
-    private readonly ConcurrentDictionary<string, ClientCore> _cores = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, App> _apps = new(StringComparer.Ordinal);
 
     public QqConnectClientFactory(
         IHttpClientFactory httpClientFactory,
@@ -41,13 +41,26 @@ internal sealed class QqConnectClientFactory : IQqConnectClientFactory
     {
         Guard.NotNull(name, nameof(name));
         var options = _options.Get(name);
-        if (!_cores.TryGetValue(name, out var core) || !ReferenceEquals(core.Options, options))
+        if (!_apps.TryGetValue(name, out var app) || !ReferenceEquals(app.Core.Options, options))
         {
             // Two threads may both build after a reload; either result is right and the last one stays.
-            core = new ClientCore(options, _timeProvider, _logger, _telemetry);
-            _cores[name] = core;
+            app = new App(new ClientCore(options, _timeProvider, _logger, _telemetry), HttpClientName(name));
+            _apps[name] = app;
         }
 
-        return new QqConnectClient(_httpClientFactory.CreateClient(HttpClientName(name)), core, ownsHttpClient: false);
+        return new QqConnectClient(_httpClientFactory, app.HttpClientName, app.Core);
+    }
+
+    private sealed class App
+    {
+        public App(ClientCore core, string httpClientName)
+        {
+            Core = core;
+            HttpClientName = httpClientName;
+        }
+
+        public ClientCore Core { get; }
+
+        public string HttpClientName { get; }
     }
 }

@@ -13,8 +13,10 @@ namespace QqConnect.Client.Transport;
 /// </summary>
 internal sealed class QqTransport
 {
-    private readonly HttpClient _httpClient;
     private readonly ClientCore _core;
+    private readonly IHttpClientFactory? _httpClientFactory;
+    private readonly string? _httpClientName;
+    private HttpClient? _httpClient;
     private volatile bool _disposed;
 
     public QqTransport(HttpClient httpClient, ClientCore core)
@@ -22,6 +24,19 @@ internal sealed class QqTransport
         _httpClient = httpClient;
         _core = core;
     }
+
+    /// <summary>
+    /// A transport that takes its <see cref="HttpClient"/> from <paramref name="httpClientFactory"/> on its first call,
+    /// so a client used only to build an authorize URL (a login's first step) creates none.
+    /// </summary>
+    public QqTransport(IHttpClientFactory httpClientFactory, string httpClientName, ClientCore core)
+    {
+        _httpClientFactory = httpClientFactory;
+        _httpClientName = httpClientName;
+        _core = core;
+    }
+
+    private HttpClient HttpClient => _httpClient ?? CreateHttpClient();
 
     /// <summary>The owning client was disposed: later calls throw, calls in flight report it.</summary>
     public void MarkDisposed() => _disposed = true;
@@ -168,7 +183,7 @@ internal sealed class QqTransport
         try
         {
             using var message = new HttpRequestMessage(HttpMethod.Get, request.Uri);
-            using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response = await HttpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var answered = context.WithStatus(response.StatusCode);
             if ((int)response.StatusCode is < 200 or > 299)
             {
@@ -190,6 +205,13 @@ internal sealed class QqTransport
         {
             return Outcome.FromException<(HttpStatusCode, T)>(ex);
         }
+    }
+
+    private HttpClient CreateHttpClient()
+    {
+        // Two first calls at once may both create one; factory clients need no disposal, so the loser is dropped.
+        var created = _httpClientFactory!.CreateClient(_httpClientName!);
+        return Interlocked.CompareExchange(ref _httpClient, created, null) ?? created;
     }
 
     /// <summary>The retry pipeline's callback: the first attempt's failure once, as the pipeline's own first outcome, then new attempts.</summary>

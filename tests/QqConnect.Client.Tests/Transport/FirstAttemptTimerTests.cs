@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using QqConnect.Client.Tests.Infrastructure;
@@ -58,21 +57,35 @@ public sealed class FirstAttemptTimerTests
     [Fact]
     public async Task GetOpenId_AttemptTimedOut_RetryGetsOnlyWhatIsLeftOfTheTotalTimeout()
     {
-        // Attempt 1 s, total 1.5 s: the retry after the first attempt's timeout has about 0.5 s, not a fresh 1.5 s.
+        // Attempt 10 min, total 15 min, on a fake clock: the first attempt times out at 10 min, the retry starts,
+        // and the call ends at 15 min (the total), long before the retry's own 10-minute attempt timeout.
         _network.ThenHang().ThenHang().ThenHang();
+        var clock = new FakeTimeProvider();
         using var client = new QqConnectClient(new HttpClient(_network), TestApp.Options(o =>
         {
-            o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(1);
-            o.Resilience.TotalTimeout = TimeSpan.FromMilliseconds(1500);
-            o.Resilience.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
-        }));
-        var watch = Stopwatch.StartNew();
+            o.Resilience.AttemptTimeout = TimeSpan.FromMinutes(10);
+            o.Resilience.TotalTimeout = TimeSpan.FromMinutes(15);
+            o.Resilience.RetryBaseDelay = TimeSpan.FromSeconds(1);
+        }), clock, logger: null);
 
-        var error = await Assert.ThrowsAsync<QqConnectException>(() => client.GetOpenIdAsync(TestApp.AccessToken));
+        var call = client.GetOpenIdAsync(TestApp.AccessToken);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        // The retry waits its jittered delay on the same clock: step the clock until the second request is sent.
+        for (var step = 0; step < 300 && _network.Requests < 2; step++)
+        {
+            await Task.Delay(10);
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        Assert.Equal(2, _network.Requests);
+        clock.Advance(TimeSpan.FromMinutes(4));
+        await Task.Delay(100);
+        Assert.False(call.IsCompleted);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var error = await Assert.ThrowsAsync<QqConnectException>(() => call.WaitAsync(TimeSpan.FromSeconds(10)));
 
         Assert.Equal(QqConnectErrorKind.Timeout, error.Kind);
         Assert.Equal(2, _network.Requests);
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(1400), TimeSpan.FromMilliseconds(2400));
     }
 
     [Fact]
