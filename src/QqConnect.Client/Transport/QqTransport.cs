@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Timeout;
 using QqConnect.Client.Diagnostics;
@@ -74,9 +75,14 @@ internal sealed class QqTransport
 
             outcome.ThrowIfException();
             var (status, result) = outcome.Result;
-            var elapsed = timeProvider.GetElapsedTime(started);
-            QqConnectLog.CallSucceeded(_core.Logger, context.Operation, (int)status, (long)elapsed.TotalMilliseconds);
-            _core.Telemetry.Succeeded(activity, context.Operation, (int)status, elapsed);
+            if (activity is not null || _core.Telemetry.IsRecording || _core.Logger.IsEnabled(LogLevel.Debug))
+            {
+                // The second clock read only when someone takes the duration.
+                var elapsed = timeProvider.GetElapsedTime(started);
+                QqConnectLog.CallSucceeded(_core.Logger, context.Operation, (int)status, (long)elapsed.TotalMilliseconds);
+                _core.Telemetry.Succeeded(activity, context.Operation, (int)status, elapsed);
+            }
+
             return result;
         }
         catch (Exception ex) when (_disposed && !cancellationToken.IsCancellationRequested && IsDisposalFailure(ex))
