@@ -60,6 +60,12 @@ internal static class ResponseBodyReader
                     {
                         throw TooLarge(context, maxBytes);
                     }
+
+                    if (total == announced)
+                    {
+                        // All the announced bytes are in: no last read to learn that the stream ended.
+                        break;
+                    }
                 }
             }
 

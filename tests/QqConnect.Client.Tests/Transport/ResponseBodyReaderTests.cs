@@ -65,6 +65,20 @@ public sealed class ResponseBodyReaderTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ResponseBodyReader.ReadAsync(content, maxBytes: 65_536, Context, cancellation.Token).AsTask());
     }
 
+    [Fact]
+    public async Task ReadAsync_AnnouncedBodyInChunks_StopsAtTheAnnouncedLengthWithoutAnotherRead()
+    {
+        var data = Bytes(5000);
+        var stream = new TrickleStream(data, chunk: 1000);
+        using var content = new StreamContent(stream);
+        content.Headers.ContentLength = data.Length;
+
+        using var body = await ResponseBodyReader.ReadAsync(content, maxBytes: 65_536, Context, CancellationToken.None);
+
+        Assert.Equal(data, body.Span.ToArray());
+        Assert.Equal(5, stream.Reads);
+    }
+
     private static byte[] Bytes(int length)
     {
         var data = new byte[length];
@@ -78,6 +92,8 @@ public sealed class ResponseBodyReaderTests
         private int _position;
 
         public Action? AfterFirstRead { get; init; }
+
+        public int Reads { get; private set; }
 
         public override bool CanRead => true;
 
@@ -96,6 +112,7 @@ public sealed class ResponseBodyReaderTests
             var n = Math.Min(Math.Min(chunk, buffer.Length), data.Length - _position);
             data.AsSpan(_position, n).CopyTo(buffer);
             _position += n;
+            Reads++;
             AfterFirstRead?.Invoke();
             return n;
         }
