@@ -67,7 +67,31 @@ internal sealed class QqTransport
         using var activity = QqConnectTelemetry.StartCall(context.Operation);
         try
         {
-            var outcome = await FirstAttemptAsync(request, cancellationToken).ConfigureAwait(false);
+            // The first attempt, under one timer linked to the caller's token: its firing becomes a
+            // TimeoutRejectedException, as the timeout strategy of a pipeline would make it; every other failure is
+            // kept as it came. (Inline rather than a method of its own: one state machine less per call.)
+            Outcome<(HttpStatusCode, T)> outcome;
+            var timeout = _core.Pipelines.FirstAttemptTimeout;
+            var source = TimeoutSource.Rent(timeProvider, timeout);
+            var link = TimeoutSource.Link(source, cancellationToken);
+            try
+            {
+                outcome = await AttemptAsync(request, source.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (source.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                outcome = Outcome.FromException<(HttpStatusCode, T)>(new TimeoutRejectedException($"The attempt did not complete within {timeout}.", timeout, ex));
+            }
+            catch (Exception ex)
+            {
+                outcome = Outcome.FromException<(HttpStatusCode, T)>(ex);
+            }
+            finally
+            {
+                link.Dispose();
+                TimeoutSource.Return(timeProvider, source);
+            }
+
             if (outcome.Exception is not null)
             {
                 outcome = await RetryAsync(request, outcome, started, cancellationToken).ConfigureAwait(false);
@@ -101,39 +125,6 @@ internal sealed class QqTransport
             }
 
             throw failure;
-        }
-    }
-
-    /// <summary>
-    /// The first attempt under one timer linked to the caller's token. Its timer firing becomes a
-    /// <see cref="TimeoutRejectedException"/>, as the timeout strategy of a pipeline would make it; every other
-    /// failure is returned as it came.
-    /// </summary>
-#if NET6_0_OR_GREATER
-    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
-#endif
-    private async ValueTask<Outcome<(HttpStatusCode, T)>> FirstAttemptAsync<T>(QqRequest<T> request, CancellationToken cancellationToken)
-    {
-        var timeProvider = _core.TimeProvider;
-        var timeout = _core.Pipelines.FirstAttemptTimeout;
-        var source = TimeoutSource.Rent(timeProvider, timeout);
-        var link = TimeoutSource.Link(source, cancellationToken);
-        try
-        {
-            return await AttemptAsync(request, source.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (source.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            return Outcome.FromException<(HttpStatusCode, T)>(new TimeoutRejectedException($"The attempt did not complete within {timeout}.", timeout, ex));
-        }
-        catch (Exception ex)
-        {
-            return Outcome.FromException<(HttpStatusCode, T)>(ex);
-        }
-        finally
-        {
-            link.Dispose();
-            TimeoutSource.Return(timeProvider, source);
         }
     }
 
