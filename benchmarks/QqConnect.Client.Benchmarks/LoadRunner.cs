@@ -14,11 +14,16 @@ namespace QqConnect.Client.Benchmarks;
 /// </summary>
 internal static class LoadRunner
 {
-    private const int BucketMicroseconds = 10;
-    private const int Buckets = 200_000; // 10 µs buckets up to 2 s; slower logins land in the last one.
+    internal const int BucketMicroseconds = 10;
+    internal const int Buckets = 200_000; // 10 µs buckets up to 2 s; slower logins land in the last one.
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Contains("--handler"))
+        {
+            return await Handler.HandlerLoadRunner.RunAsync([.. args.Where(a => a != "--handler")]);
+        }
+
         var concurrency = 16;
         var seconds = 30;
         var warmupSeconds = 3;
@@ -203,7 +208,7 @@ internal static class LoadRunner
         return total > 0 && Interlocked.Read(ref failed) == 0 ? 0 : 1;
     }
 
-    private static double Percentile(long[] histogram, long total, double fraction)
+    internal static double Percentile(long[] histogram, long total, double fraction)
     {
         var target = (long)Math.Ceiling(total * fraction);
         var seen = 0L;
@@ -219,7 +224,7 @@ internal static class LoadRunner
         return double.NaN;
     }
 
-    private static double Max(long[] histogram)
+    internal static double Max(long[] histogram)
     {
         for (var i = histogram.Length - 1; i >= 0; i--)
         {
@@ -232,7 +237,7 @@ internal static class LoadRunner
         return double.NaN;
     }
 
-    private sealed record MemorySample(string When, int Second, long LiveHeap, long WorkingSet, int Gen0, int Gen1, int Gen2, long? EmulatorWorkingSet)
+    internal sealed record MemorySample(string When, int Second, long LiveHeap, long WorkingSet, int Gen0, int Gen1, int Gen2, long? EmulatorWorkingSet)
     {
         public static MemorySample Take(string when, int second, EmulatorHost server)
         {
@@ -328,24 +333,26 @@ internal sealed class EmulatorHost : IAsyncDisposable
     /// <summary>Plays the browser: a fresh single-use code for <paramref name="userIndex"/>.</summary>
     public async Task<string> NextCodeAsync(Uri authorizeUrl, int userIndex)
     {
-        Uri callback;
-        if (_server is not null)
-        {
-            callback = _server.Emulator.Authorize(authorizeUrl, userIndex);
-        }
-        else
-        {
-            // The login page's form: the authorize parameters again, plus the user's choice.
-            var form = authorizeUrl.Query.TrimStart('?') + "&user=" + userIndex.ToString(CultureInfo.InvariantCulture) + "&decision=approve";
-            using var content = new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
-            using var response = await _browser!.PostAsync(new Uri(BaseAddress, "oauth2.0/authorize"), content);
-            callback = response.Headers.Location ?? throw new InvalidOperationException($"The authorize form answered {(int)response.StatusCode} without a redirect.");
-        }
-
+        var callback = await AuthorizeAsync(authorizeUrl, userIndex);
         var query = callback.Query;
         var start = query.IndexOf("code=", StringComparison.Ordinal) + 5;
         var end = query.IndexOf('&', start);
         return end < 0 ? query[start..] : query[start..end];
+    }
+
+    /// <summary>Plays the user on QQ's authorize page (its form, over HTTP, in a child process): approves; returns the callback URL.</summary>
+    public async Task<Uri> AuthorizeAsync(Uri authorizeUrl, int userIndex)
+    {
+        if (_server is not null)
+        {
+            return _server.Emulator.Authorize(authorizeUrl, userIndex);
+        }
+
+        // The login page's form: the authorize parameters again, plus the user's choice.
+        var form = authorizeUrl.Query.TrimStart('?') + "&user=" + userIndex.ToString(CultureInfo.InvariantCulture) + "&decision=approve";
+        using var content = new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var response = await _browser!.PostAsync(new Uri(BaseAddress, "oauth2.0/authorize"), content);
+        return response.Headers.Location ?? throw new InvalidOperationException($"The authorize form answered {(int)response.StatusCode} without a redirect.");
     }
 
     public async ValueTask DisposeAsync()

@@ -5,11 +5,20 @@ using QqConnect.Client.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/QqConnect.Client.Benchmarks -- [BenchmarkDotNet arguments]
 //   e.g. --filter '*' --job short          every benchmark, a short real run
-// ... -- --ci                              every benchmark once (Dry job, in-process) + a 2-second load smoke run; exit 1 on failure
-// ... -- load --concurrency 16 --seconds 30   the load run
+// ... -- --ci                              every benchmark once (Dry job, in-process) + 2-second load smoke runs; exit 1 on failure
+// ... -- load --concurrency 16 --seconds 30   the load run (the SDK's three calls)
+// ... -- load --handler --concurrency 16 --seconds 30   browser logins to an AddQqConnect() site
+// ... -- handler-alloc                     bytes per login step (challenge, authorize, callback) for each handler
 if (args.Length > 0 && args[0] == "load")
 {
     return await LoadRunner.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "handler-alloc")
+{
+    Console.WriteLine("| handler | challenge (B) | QQ authorize step (B) | callback (B) | login (B) |");
+    Console.WriteLine("|---|---:|---:|---:|---:|");
+    return await QqConnect.Client.Benchmarks.Handler.HandlerAllocationProbe.RunAsync();
 }
 
 if (args.Length > 0 && args[0] == "emulator-server")
@@ -58,7 +67,10 @@ if (summaries.Count == 0 || failures.Count > 0)
 if (ci)
 {
     Console.WriteLine("CI: load smoke run");
-    return await LoadRunner.RunAsync(["--concurrency", "4", "--seconds", "2", "--warmup-seconds", "1"]);
+    var client = await LoadRunner.RunAsync(["--concurrency", "4", "--seconds", "2", "--warmup-seconds", "1"]);
+    Console.WriteLine("CI: handler load smoke run");
+    var handler = await LoadRunner.RunAsync(["--handler", "--concurrency", "4", "--seconds", "2", "--warmup-seconds", "1"]);
+    return client != 0 ? client : handler;
 }
 
 return 0;

@@ -13,7 +13,7 @@ namespace QqConnect.Client;
 /// </summary>
 public sealed class QqConnectClient : IQqConnectClient, IDisposable
 {
-    private readonly HttpClient _httpClient;
+    private readonly HttpClient? _httpClient;
     private readonly bool _ownsHttpClient;
     private readonly QqEndpoints _endpoints;
     private readonly QqTransport _transport;
@@ -52,16 +52,29 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     }
 
     internal QqConnectClient(HttpClient httpClient, QqConnectOptions options, TimeProvider? timeProvider, ILogger? logger, bool ownsHttpClient, QqConnectTelemetry? telemetry = null)
+        : this(httpClient, new ClientCore(options, timeProvider, logger, telemetry), ownsHttpClient)
+    {
+    }
+
+    /// <summary>A client over parts built once for its app (what the DI factory uses for every client it makes).</summary>
+    internal QqConnectClient(HttpClient httpClient, ClientCore core, bool ownsHttpClient)
     {
         Guard.NotNull(httpClient, nameof(httpClient));
-        QqConnectOptionsValidator.ThrowIfInvalid(options);
         _httpClient = httpClient;
         _ownsHttpClient = ownsHttpClient;
-        timeProvider ??= TimeProvider.System;
-        _endpoints = new QqEndpoints(options, timeProvider);
-        _logger = logger ?? NullLogger.Instance;
-        _transport = new QqTransport(httpClient, options, timeProvider, _logger, telemetry ?? QqConnectTelemetry.Shared);
-        _acceptedAppIds = new HashSet<string>(options.AcceptedAppIds ?? [], StringComparer.Ordinal) { options.AppId };
+        _endpoints = core.Endpoints;
+        _logger = core.Logger;
+        _acceptedAppIds = core.AcceptedAppIds;
+        _transport = new QqTransport(httpClient, core);
+    }
+
+    /// <summary>A client whose <see cref="HttpClient"/> comes from the factory on its first call (what the DI factory makes).</summary>
+    internal QqConnectClient(IHttpClientFactory httpClientFactory, string httpClientName, ClientCore core)
+    {
+        _endpoints = core.Endpoints;
+        _logger = core.Logger;
+        _acceptedAppIds = core.AcceptedAppIds;
+        _transport = new QqTransport(httpClientFactory, httpClientName, core);
     }
 
     /// <inheritdoc />
@@ -94,7 +107,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     {
         _transport.ThrowIfDisposed();
         Guard.Value(code, nameof(code));
-        return _transport.SendAsync(_endpoints.ExchangeCode(code, redirectUri: null), cancellationToken);
+        return _transport.SendAsync(_endpoints.ExchangeCode(code, redirectUri: null), cancellationToken).AsTask();
     }
 
     /// <inheritdoc />
@@ -103,7 +116,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
         _transport.ThrowIfDisposed();
         Guard.Value(code, nameof(code));
         CheckRedirectUri(redirectUri, nameof(redirectUri));
-        return _transport.SendAsync(_endpoints.ExchangeCode(code, redirectUri), cancellationToken);
+        return _transport.SendAsync(_endpoints.ExchangeCode(code, redirectUri), cancellationToken).AsTask();
     }
 
     /// <inheritdoc />
@@ -111,7 +124,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     {
         _transport.ThrowIfDisposed();
         Guard.Value(refreshToken, nameof(refreshToken));
-        return _transport.SendAsync(_endpoints.Refresh(refreshToken), cancellationToken);
+        return _transport.SendAsync(_endpoints.Refresh(refreshToken), cancellationToken).AsTask();
     }
 
     /// <inheritdoc />
@@ -137,7 +150,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
         _transport.ThrowIfDisposed();
         Guard.Value(accessToken, nameof(accessToken));
         Guard.Value(openId, nameof(openId));
-        return _transport.SendAsync(_endpoints.UserInfo(accessToken, openId), cancellationToken);
+        return _transport.SendAsync(_endpoints.UserInfo(accessToken, openId), cancellationToken).AsTask();
     }
 
     /// <summary>
@@ -151,7 +164,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
         _transport.MarkDisposed();
         if (_ownsHttpClient)
         {
-            _httpClient.Dispose();
+            _httpClient?.Dispose();
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace QqConnect.AspNetCore.Claims;
@@ -7,12 +8,26 @@ namespace QqConnect.AspNetCore.Claims;
 /// names, so that <c>ClaimActions</c> (<c>MapJsonKey</c>, <c>MapCustomJson</c>) work as with other handlers.
 /// Nothing is parsed here: the client has already read QQ's answers.
 /// </summary>
+/// <remarks>
+/// The object is written into a buffer and writer kept per thread (reset for each login), then read once into a
+/// <see cref="JsonElement"/> that owns a copy of its bytes: it needs no disposal and stays valid after the login,
+/// so the same element serves the claim actions and <c>OnCreatingTicket</c>.
+/// </remarks>
 internal static class UserDataJson
 {
-    public static JsonDocument Create(QqOpenId openId, QqUserInfo user)
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    public static JsonElement Create(QqOpenId openId, QqUserInfo user)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(2048);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        try
         {
             writer.WriteStartObject();
             writer.WriteString("openid", openId.OpenId);
@@ -39,9 +54,20 @@ internal static class UserDataJson
             }
 
             writer.WriteEndObject();
+            writer.Flush();
+            var reader = new Utf8JsonReader(buffer.WrittenSpan);
+            return JsonElement.ParseValue(ref reader);
         }
-
-        return JsonDocument.Parse(buffer.ToArray());
+        finally
+        {
+            // Nothing of this login stays in the thread's buffer (names, URLs), and an oversized one is dropped.
+            buffer.Clear();
+            if (buffer.Capacity > 16 * 1024)
+            {
+                t_buffer = null;
+                t_writer = null;
+            }
+        }
     }
 
     private static void WriteIfPresent(Utf8JsonWriter writer, string name, string? value)

@@ -10,7 +10,12 @@ internal static class LoginState
 {
     public const int Length = 22;
 
-    public static string Create() => Base64Url(RandomNumberGenerator.GetBytes(16));
+    public static string Create()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        RandomNumberGenerator.Fill(bytes);
+        return Base64Url(bytes);
+    }
 
     /// <summary>Whether <paramref name="state"/> has the shape of a state this handler issues (so it may name a cookie).</summary>
     public static bool IsWellFormed(string? state)
@@ -31,6 +36,22 @@ internal static class LoginState
         return true;
     }
 
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    // 16 bytes are 24 base64 characters, the last two '=' padding: one string of 22, no intermediate ones.
+    private static string Base64Url(ReadOnlySpan<byte> bytes)
+    {
+        Span<char> chars = stackalloc char[24];
+        Convert.TryToBase64Chars(bytes, chars, out _);
+        chars = chars[..Length];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = chars[i] switch
+            {
+                '+' => '-',
+                '/' => '_',
+                var c => c,
+            };
+        }
+
+        return new string(chars);
+    }
 }

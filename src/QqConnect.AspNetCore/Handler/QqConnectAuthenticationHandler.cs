@@ -181,7 +181,7 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
 
     private async Task<AuthenticationTicket> CreateTicketAsync(AuthenticationProperties properties, QqAccessToken token, QqOpenId openId, QqUserInfo user)
     {
-        using var userData = UserDataJson.Create(openId, user);
+        var userData = UserDataJson.Create(openId, user);
         var identity = new ClaimsIdentity(ClaimsIssuer);
         foreach (var action in Options.ClaimActions)
         {
@@ -190,7 +190,7 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
                 continue;
             }
 
-            action.Run(userData.RootElement, identity, ClaimsIssuer);
+            action.Run(userData, identity, ClaimsIssuer);
         }
 
         if (Options.UseUnionIdAsNameIdentifier)
@@ -203,7 +203,7 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
             properties.StoreTokens(TokenNames.From(token));
         }
 
-        var context = new QqConnectCreatingTicketContext(Context, Scheme, Options, new ClaimsPrincipal(identity), properties, token, openId, user, userData.RootElement.Clone());
+        var context = new QqConnectCreatingTicketContext(Context, Scheme, Options, new ClaimsPrincipal(identity), properties, token, openId, user, userData);
         await Events.CreatingTicket(context).ConfigureAwait(false);
         return new AuthenticationTicket(context.Principal!, context.Properties, Scheme.Name);
     }

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QqConnect.Client.Diagnostics;
 using QqConnect.Client.Internal;
+using QqConnect.Client.Transport;
 
 namespace QqConnect.Client.DependencyInjection;
 
@@ -13,6 +15,10 @@ internal sealed class QqConnectClientFactory : IQqConnectClientFactory
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<QqConnectClient> _logger;
     private readonly QqConnectTelemetry _telemetry;
+
+    // Per app name, the parts every client of that app shares (endpoints, resilience pipelines, accepted app ids),
+    // built from the options instance the monitor gives; rebuilt when it gives another (a configuration reload).
+    private readonly ConcurrentDictionary<string, App> _apps = new(StringComparer.Ordinal);
 
     public QqConnectClientFactory(
         IHttpClientFactory httpClientFactory,
@@ -34,6 +40,27 @@ internal sealed class QqConnectClientFactory : IQqConnectClientFactory
     public IQqConnectClient CreateClient(string name)
     {
         Guard.NotNull(name, nameof(name));
-        return new QqConnectClient(_httpClientFactory.CreateClient(HttpClientName(name)), _options.Get(name), _timeProvider, _logger, ownsHttpClient: false, _telemetry);
+        var options = _options.Get(name);
+        if (!_apps.TryGetValue(name, out var app) || !ReferenceEquals(app.Core.Options, options))
+        {
+            // Two threads may both build after a reload; either result is right and the last one stays.
+            app = new App(new ClientCore(options, _timeProvider, _logger, _telemetry), HttpClientName(name));
+            _apps[name] = app;
+        }
+
+        return new QqConnectClient(_httpClientFactory, app.HttpClientName, app.Core);
+    }
+
+    private sealed class App
+    {
+        public App(ClientCore core, string httpClientName)
+        {
+            Core = core;
+            HttpClientName = httpClientName;
+        }
+
+        public ClientCore Core { get; }
+
+        public string HttpClientName { get; }
     }
 }

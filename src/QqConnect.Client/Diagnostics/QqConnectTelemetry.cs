@@ -64,6 +64,9 @@ internal sealed class QqConnectTelemetry
         _ => operation.ToString(),
     };
 
+    /// <summary>Whether a call's count or duration is recorded (a <see cref="MeterListener"/> listens).</summary>
+    public bool IsRecording => _calls.Enabled || _duration.Enabled;
+
     public void Succeeded(Activity? activity, QqConnectOperation operation, int statusCode, TimeSpan elapsed)
     {
         activity?.SetTag("http.response.status_code", statusCode);

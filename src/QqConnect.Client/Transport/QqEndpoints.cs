@@ -49,21 +49,18 @@ internal sealed class QqEndpoints
 
     public Uri Authorize(QqAuthorizeRequest request)
     {
-        var builder = new StringBuilder(_authorizePrefix, 256)
-            .Append(request.RedirectUri is null ? _escapedRedirectUri : Escape(request.RedirectUri))
-            .Append("&state=").Append(Escape(request.State));
+        // One concatenation into a string of the exact length (no StringBuilder buffer to grow and copy).
         var scopes = request.Scopes is null ? _escapedDefaultScopes : JoinScopes(request.Scopes);
-        if (scopes is not null)
-        {
-            builder.Append("&scope=").Append(scopes);
-        }
-
-        if (request.Display == QqDisplay.Mobile)
-        {
-            builder.Append("&display=mobile");
-        }
-
-        return Create(builder.ToString());
+        return Create(string.Concat(
+        [
+            _authorizePrefix,
+            request.RedirectUri is null ? _escapedRedirectUri : Escape(request.RedirectUri),
+            "&state=",
+            Escape(request.State),
+            scopes is null ? null : "&scope=",
+            scopes,
+            request.Display == QqDisplay.Mobile ? "&display=mobile" : null,
+        ]));
     }
 
     /// <summary>

@@ -7,29 +7,37 @@ using QqConnect.Client.Diagnostics;
 namespace QqConnect.Client.Transport;
 
 /// <summary>
-/// Sends one GET through the resilience pipeline the call's idempotency allows, reads the answer under the
-/// size cap, parses it, and turns every failure into a <see cref="QqConnectException"/>. The one path all
-/// four calls take.
+/// Sends one GET, reads the answer under the size cap, parses it, and turns every failure into a
+/// <see cref="QqConnectException"/>. The one path all four calls take. The first attempt runs under one timer
+/// (<see cref="ResiliencePipelines.FirstAttemptTimeout"/>); only a failed first attempt enters the retry pipeline
+/// its idempotency allows, with what is left of the total timeout.
 /// </summary>
 internal sealed class QqTransport
 {
-    private readonly HttpClient _httpClient;
-    private readonly int _maxResponseBodySize;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger _logger;
-    private readonly ResiliencePipelines _pipelines;
-    private readonly QqConnectTelemetry _telemetry;
+    private readonly ClientCore _core;
+    private readonly IHttpClientFactory? _httpClientFactory;
+    private readonly string? _httpClientName;
+    private HttpClient? _httpClient;
     private volatile bool _disposed;
 
-    public QqTransport(HttpClient httpClient, QqConnectOptions options, TimeProvider timeProvider, ILogger logger, QqConnectTelemetry telemetry)
+    public QqTransport(HttpClient httpClient, ClientCore core)
     {
-        _telemetry = telemetry;
         _httpClient = httpClient;
-        _maxResponseBodySize = options.MaxResponseBodySize;
-        _timeProvider = timeProvider;
-        _logger = logger;
-        _pipelines = ResiliencePipelines.Create(options.Resilience, timeProvider, logger);
+        _core = core;
     }
+
+    /// <summary>
+    /// A transport that takes its <see cref="HttpClient"/> from <paramref name="httpClientFactory"/> on its first call,
+    /// so a client used only to build an authorize URL (a login's first step) creates none.
+    /// </summary>
+    public QqTransport(IHttpClientFactory httpClientFactory, string httpClientName, ClientCore core)
+    {
+        _httpClientFactory = httpClientFactory;
+        _httpClientName = httpClientName;
+        _core = core;
+    }
+
+    private HttpClient HttpClient => _httpClient ?? CreateHttpClient();
 
     /// <summary>The owning client was disposed: later calls throw, calls in flight report it.</summary>
     public void MarkDisposed() => _disposed = true;
@@ -43,26 +51,62 @@ internal sealed class QqTransport
         }
     }
 
-    /// <summary>Performs the call; a single-use call goes through the pipeline that never replays a request QQ may have seen.</summary>
-    public async Task<T> SendAsync<T>(QqRequest<T> request, CancellationToken cancellationToken)
+    /// <summary>Performs the call; a single-use call is retried only by the pipeline that never replays a request QQ may have seen.</summary>
+    /// <remarks>
+    /// A <see cref="ValueTask{TResult}"/> awaited once by the client (pooled state machines on .NET 6+): a call that
+    /// completes asynchronously (any real socket) allocates no state machine of its own, here or in the attempt.
+    /// </remarks>
+#if NET6_0_OR_GREATER
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    public async ValueTask<T> SendAsync<T>(QqRequest<T> request, CancellationToken cancellationToken)
     {
         var context = request.Context;
-        var started = _timeProvider.GetTimestamp();
+        var timeProvider = _core.TimeProvider;
+        var started = timeProvider.GetTimestamp();
         using var activity = QqConnectTelemetry.StartCall(context.Operation);
-        var resilience = ResilienceContextPool.Shared.Get(cancellationToken);
-        resilience.Properties.Set(ResiliencePipelines.OperationKey, context.Operation);
         try
         {
-            var pipeline = request.SingleUse ? _pipelines.SingleUse : _pipelines.Read;
-            var outcome = await pipeline.ExecuteOutcomeAsync(
-                static (resilience, state) => state.Transport.AttemptAsync(state.Request, resilience.CancellationToken),
-                resilience,
-                (Transport: this, Request: request)).ConfigureAwait(false);
+            // The first attempt, under one timer linked to the caller's token: its firing becomes a
+            // TimeoutRejectedException, as the timeout strategy of a pipeline would make it; every other failure is
+            // kept as it came. (Inline rather than a method of its own: one state machine less per call.)
+            Outcome<(HttpStatusCode, T)> outcome;
+            var timeout = _core.Pipelines.FirstAttemptTimeout;
+            var source = TimeoutSource.Rent(timeProvider, timeout);
+            var link = TimeoutSource.Link(source, cancellationToken);
+            try
+            {
+                outcome = await AttemptAsync(request, source.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (source.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                outcome = Outcome.FromException<(HttpStatusCode, T)>(new TimeoutRejectedException($"The attempt did not complete within {timeout}.", timeout, ex));
+            }
+            catch (Exception ex)
+            {
+                outcome = Outcome.FromException<(HttpStatusCode, T)>(ex);
+            }
+            finally
+            {
+                link.Dispose();
+                TimeoutSource.Return(timeProvider, source);
+            }
+
+            if (outcome.Exception is not null)
+            {
+                outcome = await RetryAsync(request, outcome, started, cancellationToken).ConfigureAwait(false);
+            }
+
             outcome.ThrowIfException();
             var (status, result) = outcome.Result;
-            var elapsed = _timeProvider.GetElapsedTime(started);
-            QqConnectLog.CallSucceeded(_logger, context.Operation, (int)status, (long)elapsed.TotalMilliseconds);
-            _telemetry.Succeeded(activity, context.Operation, (int)status, elapsed);
+            if (activity is not null || _core.Telemetry.IsRecording || _core.Logger.IsEnabled(LogLevel.Debug))
+            {
+                // The second clock read only when someone takes the duration.
+                var elapsed = timeProvider.GetElapsedTime(started);
+                QqConnectLog.CallSucceeded(_core.Logger, context.Operation, (int)status, (long)elapsed.TotalMilliseconds);
+                _core.Telemetry.Succeeded(activity, context.Operation, (int)status, elapsed);
+            }
+
             return result;
         }
         catch (Exception ex) when (_disposed && !cancellationToken.IsCancellationRequested && IsDisposalFailure(ex))
@@ -82,6 +126,44 @@ internal sealed class QqTransport
 
             throw failure;
         }
+    }
+
+    /// <summary>
+    /// After a failed first attempt: the retry pipeline of the call's idempotency decides, from that failure, whether
+    /// and when to try again, within what is left of the total timeout. No retry pipeline (resilience off, no
+    /// retries), a spent total timeout or a cancelled call end with the first failure.
+    /// </summary>
+    private async ValueTask<Outcome<(HttpStatusCode, T)>> RetryAsync<T>(QqRequest<T> request, Outcome<(HttpStatusCode, T)> first, long started, CancellationToken cancellationToken)
+    {
+        var pipelines = _core.Pipelines;
+        var pipeline = request.SingleUse ? pipelines.SingleUseRetries : pipelines.ReadRetries;
+        if (pipeline is null || cancellationToken.IsCancellationRequested)
+        {
+            return first;
+        }
+
+        var remaining = pipelines.TotalTimeout - _core.TimeProvider.GetElapsedTime(started);
+        if (first.Exception is TimeoutRejectedException && !pipelines.FirstTimeoutIsAttempt)
+        {
+            // The first attempt's timer was the total timeout: the call is over.
+            return first;
+        }
+
+        if (remaining <= TimeSpan.Zero)
+        {
+            return Outcome.FromException<(HttpStatusCode, T)>(new TimeoutRejectedException($"The call did not complete within {pipelines.TotalTimeout}.", pipelines.TotalTimeout));
+        }
+
+        var resilience = ResilienceContextPool.Shared.Get(cancellationToken);
+        resilience.Properties.Set(ResiliencePipelines.OperationKey, request.Context.Operation);
+        resilience.Properties.Set(ResiliencePipelines.RemainingKey, remaining);
+        try
+        {
+            return await pipeline.ExecuteOutcomeAsync(
+                static (resilience, state) => state.NextAsync(resilience.CancellationToken),
+                resilience,
+                new Retry<T>(this, request, first)).ConfigureAwait(false);
+        }
         finally
         {
             ResilienceContextPool.Shared.Return(resilience);
@@ -89,13 +171,16 @@ internal sealed class QqTransport
     }
 
     /// <summary>One attempt: send, check the status, read the body under the cap, parse.</summary>
+#if NET6_0_OR_GREATER
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
     private async ValueTask<Outcome<(HttpStatusCode, T)>> AttemptAsync<T>(QqRequest<T> request, CancellationToken cancellationToken)
     {
         var context = request.Context;
         try
         {
             using var message = new HttpRequestMessage(HttpMethod.Get, request.Uri);
-            using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response = await HttpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var answered = context.WithStatus(response.StatusCode);
             if ((int)response.StatusCode is < 200 or > 299)
             {
@@ -103,7 +188,7 @@ internal sealed class QqTransport
                     answered.Fail(QqConnectErrorKind.HttpStatus, $"QQ Connect answered {context.Operation} with HTTP {(int)response.StatusCode}."));
             }
 
-            using var body = await ResponseBodyReader.ReadAsync(response.Content, _maxResponseBodySize, answered, cancellationToken).ConfigureAwait(false);
+            using var body = await ResponseBodyReader.ReadAsync(response.Content, _core.MaxResponseBodySize, answered, cancellationToken).ConfigureAwait(false);
             return Outcome.FromResult((response.StatusCode, request.Parse(body.Span, answered)));
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
@@ -116,6 +201,39 @@ internal sealed class QqTransport
         catch (QqConnectException ex)
         {
             return Outcome.FromException<(HttpStatusCode, T)>(ex);
+        }
+    }
+
+    private HttpClient CreateHttpClient()
+    {
+        // Two first calls at once may both create one; factory clients need no disposal, so the loser is dropped.
+        var created = _httpClientFactory!.CreateClient(_httpClientName!);
+        return Interlocked.CompareExchange(ref _httpClient, created, null) ?? created;
+    }
+
+    /// <summary>The retry pipeline's callback: the first attempt's failure once, as the pipeline's own first outcome, then new attempts.</summary>
+    private sealed class Retry<T>
+    {
+        private readonly QqTransport _transport;
+        private readonly QqRequest<T> _request;
+        private Outcome<(HttpStatusCode, T)>? _first;
+
+        public Retry(QqTransport transport, QqRequest<T> request, Outcome<(HttpStatusCode, T)> first)
+        {
+            _transport = transport;
+            _request = request;
+            _first = first;
+        }
+
+        public ValueTask<Outcome<(HttpStatusCode, T)>> NextAsync(CancellationToken cancellationToken)
+        {
+            if (_first is { } first)
+            {
+                _first = null;
+                return new ValueTask<Outcome<(HttpStatusCode, T)>>(first);
+            }
+
+            return _transport.AttemptAsync(_request, cancellationToken);
         }
     }
 
@@ -138,16 +256,16 @@ internal sealed class QqTransport
 
     private void Report(QqConnectException failure, long started, System.Diagnostics.Activity? activity)
     {
-        var elapsed = _timeProvider.GetElapsedTime(started);
+        var elapsed = _core.TimeProvider.GetElapsedTime(started);
         if (failure is QqConnectApiException api)
         {
-            QqConnectLog.CallRejected(_logger, api.Operation, api.ErrorCode, (int?)api.StatusCode, (long)elapsed.TotalMilliseconds);
+            QqConnectLog.CallRejected(_core.Logger, api.Operation, api.ErrorCode, (int?)api.StatusCode, (long)elapsed.TotalMilliseconds);
         }
         else
         {
-            QqConnectLog.CallFailed(_logger, failure.Operation, failure.Kind, (int?)failure.StatusCode, (long)elapsed.TotalMilliseconds);
+            QqConnectLog.CallFailed(_core.Logger, failure.Operation, failure.Kind, (int?)failure.StatusCode, (long)elapsed.TotalMilliseconds);
         }
 
-        _telemetry.Failed(activity, failure, elapsed);
+        _core.Telemetry.Failed(activity, failure, elapsed);
     }
 }

@@ -8,7 +8,10 @@ internal static class ResponseBodyReader
 {
     private const int InitialSize = 4096;
 
-    public static async Task<ResponseBody> ReadAsync(HttpContent content, int maxBytes, CallContext context, CancellationToken cancellationToken)
+#if NET6_0_OR_GREATER
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    public static async ValueTask<ResponseBody> ReadAsync(HttpContent content, int maxBytes, CallContext context, CancellationToken cancellationToken)
     {
         var announced = content.Headers.ContentLength;
         if (announced > maxBytes)
@@ -56,6 +59,12 @@ internal static class ResponseBodyReader
                     if (total > maxBytes)
                     {
                         throw TooLarge(context, maxBytes);
+                    }
+
+                    if (total == announced)
+                    {
+                        // All the announced bytes are in: no last read to learn that the stream ended.
+                        break;
                     }
                 }
             }

@@ -32,6 +32,30 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
+    public async Task AddQqConnectClient_ConfigurationReloaded_NextClientUsesTheNewOptions()
+    {
+        // Clients share parts built once per options instance; a reload gives a new instance and new parts.
+        var source = new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?> { ["AppId"] = TestApp.AppId, ["AppKey"] = TestApp.AppKey, ["RedirectUri"] = TestApp.RedirectUri },
+        };
+        var configuration = new ConfigurationBuilder().Add(source).Build();
+        var services = new ServiceCollection();
+        services.AddQqConnectClient(configuration);
+        await using var provider = services.BuildServiceProvider();
+        var before = provider.GetRequiredService<IQqConnectClient>().BuildAuthorizeUrl("s");
+        var same = provider.GetRequiredService<IQqConnectClient>().BuildAuthorizeUrl("s");
+
+        configuration["AppId"] = "101000002";
+        configuration.Reload();
+        var after = provider.GetRequiredService<IQqConnectClient>().BuildAuthorizeUrl("s");
+
+        Assert.Equal(before, same);
+        Assert.Contains("client_id=101000001&", before.Query, StringComparison.Ordinal);
+        Assert.Contains("client_id=101000002&", after.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddQqConnectClient_MissingAppKey_FailsAtStartUpValidation()
     {
         var services = new ServiceCollection();

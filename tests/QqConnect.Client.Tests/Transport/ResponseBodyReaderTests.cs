@@ -50,7 +50,7 @@ public sealed class ResponseBodyReaderTests
     {
         using var content = new StreamContent(new TrickleStream(Bytes(10_001), chunk: 1000));
 
-        var error = await Assert.ThrowsAsync<QqConnectException>(() => ResponseBodyReader.ReadAsync(content, maxBytes: 10_000, Context, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<QqConnectException>(() => ResponseBodyReader.ReadAsync(content, maxBytes: 10_000, Context, CancellationToken.None).AsTask());
 
         Assert.Equal(QqConnectErrorKind.ResponseTooLarge, error.Kind);
     }
@@ -62,7 +62,21 @@ public sealed class ResponseBodyReaderTests
         var stream = new TrickleStream(Bytes(20_000), chunk: 1000) { AfterFirstRead = cancellation.Cancel };
         using var content = new StreamContent(stream);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ResponseBodyReader.ReadAsync(content, maxBytes: 65_536, Context, cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ResponseBodyReader.ReadAsync(content, maxBytes: 65_536, Context, cancellation.Token).AsTask());
+    }
+
+    [Fact]
+    public async Task ReadAsync_AnnouncedBodyInChunks_StopsAtTheAnnouncedLengthWithoutAnotherRead()
+    {
+        var data = Bytes(5000);
+        var stream = new TrickleStream(data, chunk: 1000);
+        using var content = new StreamContent(stream);
+        content.Headers.ContentLength = data.Length;
+
+        using var body = await ResponseBodyReader.ReadAsync(content, maxBytes: 65_536, Context, CancellationToken.None);
+
+        Assert.Equal(data, body.Span.ToArray());
+        Assert.Equal(5, stream.Reads);
     }
 
     private static byte[] Bytes(int length)
@@ -78,6 +92,8 @@ public sealed class ResponseBodyReaderTests
         private int _position;
 
         public Action? AfterFirstRead { get; init; }
+
+        public int Reads { get; private set; }
 
         public override bool CanRead => true;
 
@@ -96,6 +112,7 @@ public sealed class ResponseBodyReaderTests
             var n = Math.Min(Math.Min(chunk, buffer.Length), data.Length - _position);
             data.AsSpan(_position, n).CopyTo(buffer);
             _position += n;
+            Reads++;
             AfterFirstRead?.Invoke();
             return n;
         }
