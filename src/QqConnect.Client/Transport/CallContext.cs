@@ -41,8 +41,9 @@ internal readonly struct CallContext
     public QqConnectApiException ApiError(int code, string? description)
     {
         // QQ's text is echoed redacted (the app key and this call's secret, also URL-encoded), with control
-        // characters escaped (no forged log lines) and capped.
-        description = description is null ? null : EchoedText.Clean(Redact(description));
+        // characters escaped (no forged log lines) and capped. Redacted before the cap (a secret cut by it would
+        // leave a prefix) and again after escaping: an escape such as "\u0014" can spell a secret's first digits.
+        description = description is null ? null : Redact(EchoedText.Clean(Redact(description)));
         var info = QqErrorCodes.Find(code);
         var message = $"QQ Connect rejected {Operation} with error {code}"
             + (string.IsNullOrEmpty(description) ? "." : $": {description}.")

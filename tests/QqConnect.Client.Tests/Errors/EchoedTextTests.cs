@@ -18,6 +18,26 @@ public sealed class EchoedTextTests
         Assert.Equal(100019, error.ErrorCode);
     }
 
+    // Found by ParserRobustnessFuzzTests (CsCheck seed 6l3J6o6OUUr2): "%14" decodes to U+0014, which is echoed as
+    // the six characters "\u0014"; their "14" and the digits after them spelled the call's code again, so masking
+    // before escaping was not enough.
+    [Fact]
+    public async Task ApiError_EscapedControlCharacterFollowedByTheRestOfTheCode_DoesNotSpellTheCodeAgain()
+    {
+        const string code = "142dbade2acf0f14bdf69f3a8f525203";
+        var network = TestApp.StrictNetwork();
+        network.When("*").Respond(() => Task.FromResult(TestApp.Answer(System.Text.Encoding.UTF8.GetBytes(
+            "code=100010&msg=redirect%" + code + "20uri%20is%20illegal"))));
+        using var client = TestApp.Client(network);
+
+        var error = await Assert.ThrowsAsync<QqConnectApiException>(() => client.ExchangeCodeAsync(code));
+
+        Assert.Equal(100010, error.ErrorCode);
+        Assert.DoesNotContain(code, error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(code, error.ErrorDescription!, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain('\u0014', error.ErrorDescription!);
+    }
+
     [Fact]
     public async Task ApiError_HugeDescription_IsCappedInTheMessage()
     {
