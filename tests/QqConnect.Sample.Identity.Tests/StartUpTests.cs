@@ -12,13 +12,14 @@ public sealed class StartUpTests : IDisposable
     [Fact]
     public async Task AppIdWithoutAppKey_StopsTheSite_NamingBothSettings()
     {
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => SiteProcess.StartAsync(
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => SampleProcess.StartBuiltAsync(
+            TimeSpan.FromSeconds(30),
+            SampleProcess.IdentitySample,
             new Dictionary<string, string>
             {
                 ["ConnectionStrings__Default"] = $"Data Source={_database.Path}",
                 ["QqConnect__AppId"] = "101234567",
-            },
-            TimeSpan.FromSeconds(30)));
+            }));
 
         Assert.Contains("exited with code 1", failure.Message, StringComparison.Ordinal);
         Assert.Contains("QqConnect:AppId and QqConnect:AppKey", failure.Message, StringComparison.Ordinal);

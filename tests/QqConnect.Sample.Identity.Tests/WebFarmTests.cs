@@ -29,24 +29,24 @@ public sealed class WebFarmTests : IDisposable
         };
 
         // One after the other: the first creates the database and the key ring, the second finds them.
-        await using var a = await SiteProcess.StartAsync(settings, TimeSpan.FromSeconds(30));
-        await using var b = await SiteProcess.StartAsync(settings, TimeSpan.FromSeconds(30));
-        using var browser = new FarmBrowser(a.Address.Authority);
+        await using var a = await SampleProcess.StartBuiltAsync(TimeSpan.FromSeconds(30), SampleProcess.IdentitySample, settings);
+        await using var b = await SampleProcess.StartBuiltAsync(TimeSpan.FromSeconds(30), SampleProcess.IdentitySample, settings);
+        using var browser = new FarmBrowser(a.BaseAddress.Authority);
 
         // QQ登录 on A; QQ sends the browser back to the farm's address, and the balancer picks B.
-        using var challenge = await browser.GetAsync(a.Address, "/qq/login");
+        using var challenge = await browser.GetAsync(a.BaseAddress, "/qq/login");
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
         var callback = qq.Emulator.Authorize(challenge.Headers.Location!, userIndex: 0);
-        using var onB = await browser.GetAsync(b.Address, callback.PathAndQuery);
+        using var onB = await browser.GetAsync(b.BaseAddress, callback.PathAndQuery);
         Assert.True(onB.StatusCode == HttpStatusCode.Redirect, $"B: {(int)onB.StatusCode}\n{b.Output}");
         Assert.Equal("/qq/callback", onB.Headers.Location!.OriginalString);
 
         // The external cookie B wrote is read by A; the account created on B signs in on A.
-        using var toBind = await browser.GetAsync(a.Address, "/qq/callback");
+        using var toBind = await browser.GetAsync(a.BaseAddress, "/qq/callback");
         Assert.Equal("/qq/bind", toBind.Headers.Location!.OriginalString);
-        using var created = await browser.SubmitAsync(a.Address, "/qq/bind", "create-account", b.Address, ("userName", "farm-user"));
+        using var created = await browser.SubmitAsync(a.BaseAddress, "/qq/bind", "create-account", b.BaseAddress, ("userName", "farm-user"));
         Assert.Equal("/account", created.Headers.Location!.OriginalString);
-        using var account = await browser.GetAsync(a.Address, "/account");
+        using var account = await browser.GetAsync(a.BaseAddress, "/account");
         var html = await account.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, account.StatusCode);

@@ -4,9 +4,12 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 
-namespace QqConnect.BrowserTests;
+namespace QqConnect.TestSupport;
 
-/// <summary>A sample web app running as a child process in demo mode, on a free loopback port.</summary>
+/// <summary>
+/// A sample web app running as a child process in demo mode, on a free loopback port. One file for the test projects
+/// that start samples (linked into QqConnect.BrowserTests and QqConnect.Sample.Identity.Tests).
+/// </summary>
 internal sealed class SampleProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -165,6 +168,7 @@ internal sealed class SampleProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                await process.WaitForExitAsync(); // and for the last lines of its output
                 var output = sample.Output;
                 var exitCode = process.ExitCode; // read before DisposeAsync releases the process
                 await sample.DisposeAsync();
