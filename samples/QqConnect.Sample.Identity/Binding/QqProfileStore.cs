@@ -34,6 +34,24 @@ public sealed class QqProfileStore(AppDbContext db, UserManager<IdentityUser> us
     /// <returns>A task.</returns>
     public async Task SaveAsync(IdentityUser user, QqIdentity qq, ExternalLoginInfo info)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await SaveOnceAsync(user, qq, info);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another request signed in to the same account at the same moment (two tabs, a double click) and
+                // inserted the same profile or token row first: forget what this one tracked and write over it.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task SaveOnceAsync(IdentityUser user, QqIdentity qq, ExternalLoginInfo info)
+    {
         var now = time.GetUtcNow();
         var profile = await db.QqProfiles.SingleOrDefaultAsync(p => p.UserId == user.Id);
         if (profile is null)
