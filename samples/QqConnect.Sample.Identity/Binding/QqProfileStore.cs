@@ -21,6 +21,9 @@ public sealed class QqProfileStore(AppDbContext db, UserManager<IdentityUser> us
     private const string RefreshTokenName = "refresh_token";
     private const string ExpiresAtName = "expires_at";
 
+    // Each lost race means another request wrote and went on, so a handful of attempts covers many at once.
+    private const int MaxSaveAttempts = 10;
+
     /// <summary>The profile of the account's QQ, or <see langword="null"/>.</summary>
     /// <param name="user">The account.</param>
     /// <returns>The profile.</returns>
@@ -34,18 +37,24 @@ public sealed class QqProfileStore(AppDbContext db, UserManager<IdentityUser> us
     /// <returns>A task.</returns>
     public async Task SaveAsync(IdentityUser user, QqIdentity qq, ExternalLoginInfo info)
     {
+        ArgumentNullException.ThrowIfNull(user);
+        var current = user;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await SaveOnceAsync(user, qq, info);
+                await SaveOnceAsync(current, qq, info);
                 return;
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException) when (attempt < MaxSaveAttempts)
             {
-                // Another request signed in to the same account at the same moment (two tabs, a double click) and
-                // inserted the same profile or token row first: forget what this one tracked and write over it.
+                // Another request signed in to the same account at the same moment (two tabs, a double click): it
+                // inserted the same profile or token row first, or changed the user row (Identity stamps it on every
+                // token write, and refuses a stale stamp). Forget what this one tracked and write over it on a fresh
+                // copy of the user; the stale one would clash with the copy Identity's checks load.
                 db.ChangeTracker.Clear();
+                current = await users.FindByIdAsync(user.Id)
+                    ?? throw new InvalidOperationException("The account was deleted while signing in.");
             }
         }
     }
@@ -69,7 +78,13 @@ public sealed class QqProfileStore(AppDbContext db, UserManager<IdentityUser> us
 
         foreach (var token in info.AuthenticationTokens ?? [])
         {
-            await users.SetAuthenticationTokenAsync(user, qq.LoginProvider, token.Name, token.Value);
+            // Identity reports a stale user row (ConcurrencyFailure) as a result, not an exception, and then keeps
+            // nothing: treat it as the lost race it is, so the tokens are written on a fresh copy.
+            var saved = await users.SetAuthenticationTokenAsync(user, qq.LoginProvider, token.Name, token.Value);
+            if (!saved.Succeeded)
+            {
+                throw new DbUpdateException("Identity refused the token write: " + string.Join("; ", saved.Errors.Select(error => error.Code)));
+            }
         }
     }
 

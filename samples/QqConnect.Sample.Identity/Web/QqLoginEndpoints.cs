@@ -23,9 +23,16 @@ internal static class QqLoginEndpoints
             http.User.Identity?.IsAuthenticated == true ? Results.Redirect("/account") : Challenge(signIn, userId: null));
         app.MapGet("/qq/callback", Callback);
         app.MapGet("/qq/bind", BindPage);
-        app.MapPost("/qq/bind/create", CreateAccount).RequireAntiforgeryToken();
-        app.MapPost("/qq/bind/existing", BindExisting).RequireAntiforgeryToken();
+        app.MapPost("/qq/bind/create", CreateAccount).AddEndpointFilter(SignedInGoesToAccount).RequireAntiforgeryToken();
+        app.MapPost("/qq/bind/existing", BindExisting).AddEndpointFilter(SignedInGoesToAccount).RequireAntiforgeryToken();
     }
+
+    // A bind-page post from a browser that is signed in already is the second click of a double click (or a second
+    // tab) whose first post created or bound the account: nothing is left to do. It is answered before the
+    // antiforgery check, which would refuse it as "expired" (the form's token was made for the signed-out browser),
+    // and it changes nothing, so it needs no token.
+    private static async ValueTask<object?> SignedInGoesToAccount(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.User.Identity?.IsAuthenticated == true ? Results.Redirect("/account") : await next(context);
 
     /// <summary>Sends the browser to QQ; with <paramref name="userId"/>, the QQ comes back to be bound to that signed-in account.</summary>
     public static IResult Challenge(SignInManager<IdentityUser> signIn, string? userId) =>

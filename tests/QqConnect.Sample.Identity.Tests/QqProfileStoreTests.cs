@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using QqConnect.Sample.Identity.Binding;
+using QqConnect.Sample.Identity.Tests.Infrastructure;
+
+namespace QqConnect.Sample.Identity.Tests;
+
+/// <summary>The profile store on its own, with the site's services and a SQLite file.</summary>
+public sealed class QqProfileStoreTests : IAsyncLifetime
+{
+    private readonly TempDatabase _database = new();
+    private SiteFactory _site = null!;
+
+    public Task InitializeAsync()
+    {
+        _site = SiteFactory.UnionIdApp(new QqConnectEmulator(), _database.Path);
+        _ = _site.Server; // starts the site: the database is migrated
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _site.DisposeAsync();
+        _database.Dispose();
+    }
+
+    [Fact]
+    public async Task Save_WithACopyOfTheUserMadeStaleByAnotherRequest_StillSavesTheProfileAndTokens()
+    {
+        // Two tabs signing in to the same account: the other one wrote the user row (Identity stamps it on every
+        // token write) after this request loaded it. Identity refuses the stale copy with a result, not an exception.
+        string userId;
+        using (var setup = _site.Services.CreateScope())
+        {
+            var user = new IdentityUser("two-tabs");
+            await setup.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().CreateAsync(user);
+            userId = user.Id;
+        }
+
+        using var scope = _site.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var stale = (await users.FindByIdAsync(userId))!;
+        using (var other = _site.Services.CreateScope())
+        {
+            var otherUsers = other.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            Assert.True((await otherUsers.SetAuthenticationTokenAsync((await otherUsers.FindByIdAsync(userId))!, "QQ", "access_token", "OTHER-TAB")).Succeeded);
+        }
+
+        var info = new ExternalLoginInfo(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "小明")], "QQ")), "QQ", "OPENID-1", "QQ")
+        {
+            AuthenticationTokens = [new AuthenticationToken { Name = "access_token", Value = "THIS-TAB" }, new AuthenticationToken { Name = "refresh_token", Value = "THIS-TAB-R" }],
+        };
+        await scope.ServiceProvider.GetRequiredService<QqProfileStore>().SaveAsync(stale, QqIdentity.From(info), info);
+
+        await using var db = _site.OpenDatabase();
+        var tokens = await db.UserTokens.Where(token => token.UserId == userId).ToDictionaryAsync(token => token.Name, token => token.Value);
+        Assert.Equal("THIS-TAB", tokens["access_token"]);
+        Assert.Equal("THIS-TAB-R", tokens["refresh_token"]);
+        Assert.Equal("小明", (await db.QqProfiles.SingleAsync(profile => profile.UserId == userId)).Nickname);
+    }
+}
