@@ -12,11 +12,12 @@ namespace QqConnect.Sample.Identity.Tests;
 public sealed class QqProfileStoreTests : IAsyncLifetime
 {
     private readonly TempDatabase _database = new();
+    private readonly QqConnectEmulator _emulator = new();
     private SiteFactory _site = null!;
 
     public Task InitializeAsync()
     {
-        _site = SiteFactory.UnionIdApp(new QqConnectEmulator(), _database.Path);
+        _site = SiteFactory.UnionIdApp(_emulator, _database.Path);
         _ = _site.Server; // starts the site: the database is migrated
         return Task.CompletedTask;
     }
@@ -60,5 +61,40 @@ public sealed class QqProfileStoreTests : IAsyncLifetime
         Assert.Equal("THIS-TAB", tokens["access_token"]);
         Assert.Equal("THIS-TAB-R", tokens["refresh_token"]);
         Assert.Equal("小明", (await db.QqProfiles.SingleAsync(profile => profile.UserId == userId)).Nickname);
+    }
+
+    [Fact]
+    public async Task Refresh_WithACopyOfTheUserMadeStaleByAnotherRequest_KeepsQqsNewSingleUseRefreshToken()
+    {
+        using (var browser = _site.NewBrowser())
+        {
+            await Flows.QqLoginAndCreateAccountAsync(browser, _emulator);
+        }
+
+        string userId, oldRefreshToken;
+        await using (var db = _site.OpenDatabase())
+        {
+            userId = (await db.Users.SingleAsync()).Id;
+            (await db.UserTokens.SingleAsync(token => token.Name == "expires_at")).Value = DateTimeOffset.UtcNow.AddHours(-1).ToString("o");
+            oldRefreshToken = (await db.UserTokens.SingleAsync(token => token.Name == "refresh_token")).Value!;
+            await db.SaveChangesAsync();
+        }
+
+        using var scope = _site.Services.CreateScope();
+        var stale = (await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().FindByIdAsync(userId))!;
+        using (var other = _site.Services.CreateScope())
+        {
+            var otherUsers = other.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            Assert.True((await otherUsers.UpdateSecurityStampAsync((await otherUsers.FindByIdAsync(userId))!)).Succeeded);
+        }
+
+        await scope.ServiceProvider.GetRequiredService<QqProfileStore>().RefreshAsync(stale, "QQ");
+
+        await using (var db = _site.OpenDatabase())
+        {
+            var newRefreshToken = (await db.UserTokens.SingleAsync(token => token.Name == "refresh_token")).Value;
+            Assert.NotEqual(oldRefreshToken, newRefreshToken);
+            Assert.True(DateTimeOffset.Parse((await db.UserTokens.SingleAsync(token => token.Name == "expires_at")).Value!, System.Globalization.CultureInfo.InvariantCulture) > DateTimeOffset.UtcNow);
+        }
     }
 }

@@ -22,7 +22,7 @@ public sealed class QqProfileStore(AppDbContext db, UserManager<IdentityUser> us
     private const string ExpiresAtName = "expires_at";
 
     // Each lost race means another request wrote and went on, so a handful of attempts covers many at once.
-    private const int MaxSaveAttempts = 10;
+    private const int MaxWriteAttempts = 10;
 
     /// <summary>The profile of the account's QQ, or <see langword="null"/>.</summary>
     /// <param name="user">The account.</param>
@@ -38,34 +38,19 @@ public sealed class QqProfileStore(AppDbContext db, UserManager<IdentityUser> us
     public async Task SaveAsync(IdentityUser user, QqIdentity qq, ExternalLoginInfo info)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var current = user;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await SaveOnceAsync(current, qq, info);
-                return;
-            }
-            catch (DbUpdateException) when (attempt < MaxSaveAttempts)
-            {
-                // Another request signed in to the same account at the same moment (two tabs, a double click): it
-                // inserted the same profile or token row first, or changed the user row (Identity stamps it on every
-                // token write, and refuses a stale stamp). Forget what this one tracked and write over it on a fresh
-                // copy of the user; the stale one would clash with the copy Identity's checks load.
-                db.ChangeTracker.Clear();
-                current = await users.FindByIdAsync(user.Id)
-                    ?? throw new InvalidOperationException("The account was deleted while signing in.");
-            }
-        }
+        ArgumentNullException.ThrowIfNull(qq);
+        ArgumentNullException.ThrowIfNull(info);
+        var current = await RetryLostRaceAsync(user, _ => SaveProfileOnceAsync(user.Id, qq));
+        await SetTokensAsync(current, qq.LoginProvider, (info.AuthenticationTokens ?? []).Select(token => (token.Name, token.Value)));
     }
 
-    private async Task SaveOnceAsync(IdentityUser user, QqIdentity qq, ExternalLoginInfo info)
+    private async Task SaveProfileOnceAsync(string userId, QqIdentity qq)
     {
         var now = time.GetUtcNow();
-        var profile = await db.QqProfiles.SingleOrDefaultAsync(p => p.UserId == user.Id);
+        var profile = await db.QqProfiles.SingleOrDefaultAsync(p => p.UserId == userId);
         if (profile is null)
         {
-            profile = new QqProfile { UserId = user.Id, OpenId = qq.OpenId, Nickname = qq.Nickname, BoundAt = now };
+            profile = new QqProfile { UserId = userId, OpenId = qq.OpenId, Nickname = qq.Nickname, BoundAt = now };
             db.QqProfiles.Add(profile);
         }
 
@@ -75,15 +60,45 @@ public sealed class QqProfileStore(AppDbContext db, UserManager<IdentityUser> us
         profile.AvatarUrl = qq.AvatarUrl;
         profile.UpdatedAt = now;
         await db.SaveChangesAsync();
+    }
 
-        foreach (var token in info.AuthenticationTokens ?? [])
+    // Identity stamps the user row on every token write and reports a stale stamp (ConcurrencyFailure) as a result,
+    // not an exception, keeping nothing: a refused write is a lost race like the database's refusals, and is retried.
+    // Lost, QQ's single-use refresh token would be gone with it.
+    private Task<IdentityUser> SetTokensAsync(IdentityUser user, string loginProvider, IEnumerable<(string Name, string Value)> tokens) =>
+        RetryLostRaceAsync(user, async current =>
         {
-            // Identity reports a stale user row (ConcurrencyFailure) as a result, not an exception, and then keeps
-            // nothing: treat it as the lost race it is, so the tokens are written on a fresh copy.
-            var saved = await users.SetAuthenticationTokenAsync(user, qq.LoginProvider, token.Name, token.Value);
-            if (!saved.Succeeded)
+            foreach (var (name, value) in tokens)
             {
-                throw new DbUpdateException("Identity refused the token write: " + string.Join("; ", saved.Errors.Select(error => error.Code)));
+                var saved = await users.SetAuthenticationTokenAsync(current, loginProvider, name, value);
+                if (!saved.Succeeded)
+                {
+                    throw new DbUpdateException("Identity refused the token write: " + string.Join("; ", saved.Errors.Select(error => error.Code)));
+                }
+            }
+        });
+
+    /// <summary>
+    /// Runs <paramref name="write"/> until no concurrent request beats it: another request signing in to the same
+    /// account at the same moment (two tabs, a double click) may insert the same profile or token row first, or change
+    /// the user row. Each lost race forgets what was tracked and goes again on a fresh copy of the user (the stale one
+    /// would clash with the copy Identity's checks load). Returns the copy the write succeeded with.
+    /// </summary>
+    private async Task<IdentityUser> RetryLostRaceAsync(IdentityUser user, Func<IdentityUser, Task> write)
+    {
+        var current = user;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await write(current);
+                return current;
+            }
+            catch (DbUpdateException) when (attempt < MaxWriteAttempts)
+            {
+                db.ChangeTracker.Clear();
+                current = await users.FindByIdAsync(user.Id)
+                    ?? throw new InvalidOperationException("The account was deleted while signing in.");
             }
         }
     }
@@ -131,13 +146,14 @@ public sealed class QqProfileStore(AppDbContext db, UserManager<IdentityUser> us
             }
 
             var token = await client.RefreshAsync(refreshToken, cancellationToken);
-            await users.SetAuthenticationTokenAsync(user, loginProvider, AccessTokenName, token.AccessToken);
+            var renewed = new List<(string Name, string Value)> { (AccessTokenName, token.AccessToken) };
             if (token.RefreshToken is not null)
             {
-                await users.SetAuthenticationTokenAsync(user, loginProvider, RefreshTokenName, token.RefreshToken);
+                renewed.Add((RefreshTokenName, token.RefreshToken));
             }
 
-            await users.SetAuthenticationTokenAsync(user, loginProvider, ExpiresAtName, token.ExpiresAt.ToString("o", CultureInfo.InvariantCulture));
+            renewed.Add((ExpiresAtName, token.ExpiresAt.ToString("o", CultureInfo.InvariantCulture)));
+            await SetTokensAsync(user, loginProvider, renewed);
             accessToken = token.AccessToken;
         }
 
@@ -145,6 +161,7 @@ public sealed class QqProfileStore(AppDbContext db, UserManager<IdentityUser> us
         profile.Nickname = info.Nickname;
         profile.AvatarUrl = info.AvatarUrl;
         profile.UpdatedAt = time.GetUtcNow();
+        db.QqProfiles.Update(profile); // tracked again if a lost race above cleared the context
         await db.SaveChangesAsync(cancellationToken);
         return profile;
     }
