@@ -59,9 +59,13 @@ public sealed class QqAccountBinder<TUser, TContext>(UserManager<TUser> users, T
     /// </summary>
     /// <param name="qq">Who came back from QQ.</param>
     /// <param name="userName">The new account's user name.</param>
-    /// <param name="newUser">Makes the user object.</param>
+    /// <param name="newUser">
+    /// Makes the user object named with the given user name, not yet saved (for Identity's user:
+    /// <c>name =&gt; new IdentityUser(name)</c>). Naming it through <c>UserManager.SetUserNameAsync</c> instead would
+    /// try to update a row that does not exist yet.
+    /// </param>
     /// <returns>The account, or the errors (say, the user name is taken).</returns>
-    public async Task<QqAccountCreation<TUser>> CreateAccountAsync(QqIdentity qq, string userName, Func<TUser> newUser)
+    public async Task<QqAccountCreation<TUser>> CreateAccountAsync(QqIdentity qq, string userName, Func<string, TUser> newUser)
     {
         ArgumentNullException.ThrowIfNull(qq);
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
@@ -77,8 +81,7 @@ public sealed class QqAccountBinder<TUser, TContext>(UserManager<TUser> users, T
                     return new QqAccountCreation<TUser>(bound, Created: false, []);
                 }
 
-                var user = newUser();
-                await users.SetUserNameAsync(user, userName);
+                var user = newUser(userName);
                 var created = await users.CreateAsync(user);
                 if (!created.Succeeded)
                 {

@@ -112,7 +112,7 @@ internal static class QqLoginEndpoints
             userName = await UserNameSuggestion.SuggestAsync(users, qq.Nickname);
         }
 
-        var creation = await binder.CreateAccountAsync(qq, userName, () => new IdentityUser());
+        var creation = await binder.CreateAccountAsync(qq, userName, name => new IdentityUser(name));
         if (creation.User is null)
         {
             return RenderBindPage(http, qq, await UserNameSuggestion.SuggestAsync(users, qq.Nickname), creation.Errors.Select(error => error.Description), StatusCodes.Status400BadRequest);
