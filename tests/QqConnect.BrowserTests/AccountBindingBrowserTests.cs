@@ -13,9 +13,18 @@ public sealed class AccountBindingBrowserTests(IdentitySampleFixture fixture, IT
 
     private Uri Site => fixture.Sample.BaseAddress;
 
-    // The pages' own content is what the steps read: wait for the document, not for every image (a QQ avatar from the
-    // emulator can hold the load event past the timeout on a loaded machine; the avatar has its own wait).
-    private static readonly PageWaitForURLOptions PageReady = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+    // Arriving on a page is waited for by its URL and then an element only that page has, both polled: not by the
+    // page's load events. Waiting for the load event timed out when a QQ avatar from the emulator held it on a loaded
+    // machine, and waiting for DOMContentLoaded after a redirect chain timed out twice in CI with the browser already
+    // on the page (Playwright saw "networkidle" but not the event it waited for). The avatar has its own wait.
+    private static readonly PageAssertionsToHaveURLOptions UrlWait = new() { Timeout = 30_000 };
+    private static readonly PageWaitForSelectorOptions ElementWait = new() { Timeout = 30_000 };
+
+    private async Task ArriveAsync(IPage page, string pathAndQuery, string selector)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(Site, pathAndQuery).AbsoluteUri, UrlWait);
+        await page.WaitForSelectorAsync(selector, ElementWait);
+    }
 
     [SkippableFact]
     public async Task Register_SignOut_QqLogin_BindPage_CreateAccount_AccountPageShowsTheQq()
@@ -27,14 +36,14 @@ public sealed class AccountBindingBrowserTests(IdentitySampleFixture fixture, IT
             await page.WaitForSelectorAsync("#qq-login");
 
             await QqLoginAsync(page, userIndex: 0);
-            await page.WaitForURLAsync(new Uri(Site, "/qq/bind").AbsoluteUri, PageReady);
+            await ArriveAsync(page, "/qq/bind", "#create-account");
             Assert.Equal("小明", await page.InnerTextAsync("#qq-nickname"));
             await AssertAvatarLoadsAsync(page);
             Assert.Equal("小明", await page.InputValueAsync("#userName"));
             Assert.DoesNotContain("?", page.Url, StringComparison.Ordinal);
 
             await page.ClickAsync("#create-account button");
-            await page.WaitForURLAsync(new Uri(Site, "/account").AbsoluteUri, PageReady);
+            await ArriveAsync(page, "/account", "#user-name");
             Assert.Equal("小明", await page.InnerTextAsync("#user-name"));
             Assert.Equal("小明", await page.InnerTextAsync("#qq-nickname"));
             Assert.False(string.IsNullOrWhiteSpace(await page.InnerTextAsync("#qq-unionid")));
@@ -53,13 +62,13 @@ public sealed class AccountBindingBrowserTests(IdentitySampleFixture fixture, IT
             await page.ClickAsync("#logout button");
 
             await QqLoginAsync(page, userIndex: 1);
-            await page.WaitForURLAsync(new Uri(Site, "/qq/bind").AbsoluteUri, PageReady);
+            await ArriveAsync(page, "/qq/bind", "#create-account");
             Assert.Equal("小红", await page.InnerTextAsync("#qq-nickname"));
             await page.FillAsync("#existingUserName", "erin");
             await page.FillAsync("#password", Password);
             await page.ClickAsync("#bind-existing button");
 
-            await page.WaitForURLAsync(new Uri(Site, "/account?m=bound").AbsoluteUri, PageReady);
+            await ArriveAsync(page, "/account?m=bound", "#qq-nickname");
             Assert.Equal("erin", await page.InnerTextAsync("#user-name"));
             Assert.Equal("小红", await page.InnerTextAsync("#qq-nickname"));
         });
@@ -76,11 +85,11 @@ public sealed class AccountBindingBrowserTests(IdentitySampleFixture fixture, IT
             await page.WaitForSelectorAsync("#approve");
             await page.CheckAsync("#user-2");
             await page.ClickAsync("#approve");
-            await page.WaitForURLAsync(new Uri(Site, "/account?m=bound").AbsoluteUri, PageReady);
+            await ArriveAsync(page, "/account?m=bound", "#qq-nickname");
             Assert.Equal("企鹅🐧 \"Tester\"", await page.InnerTextAsync("#qq-nickname"));
 
             await page.ClickAsync("#qq-unbind button");
-            await page.WaitForURLAsync(new Uri(Site, "/account?m=unbound").AbsoluteUri, PageReady);
+            await ArriveAsync(page, "/account?m=unbound", "#qq-none");
             Assert.True(await page.IsVisibleAsync("#qq-none"));
             Assert.Equal("frank", await page.InnerTextAsync("#user-name"));
         });
@@ -92,7 +101,7 @@ public sealed class AccountBindingBrowserTests(IdentitySampleFixture fixture, IT
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("#register-form button");
-        await page.WaitForURLAsync(new Uri(Site, "/account").AbsoluteUri, PageReady);
+        await ArriveAsync(page, "/account", "#user-name");
         await page.GotoAsync(Site.AbsoluteUri);
     }
 
