@@ -93,10 +93,8 @@ builder.Services.AddAuthentication().AddQqConnect(options =>
     options.BaseAddress = settings.BaseAddress;
     options.RequestUnionId = settings.RequestUnionId;
     options.SaveTokens = true;
-    // Plain http works for the demo and behind a TLS-terminating proxy; https keeps them Secure.
-    options.StateCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    // Plain http works for the demo and behind a TLS-terminating proxy; https keeps the login's cookie Secure.
     options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-    options.CorrelationCookie.SameSite = SameSiteMode.Lax;
     // The user pressed "deny" on QQ (100030): back to the sign-in page. Without this (and without an
     // AccessDeniedPath), ASP.NET Core lets the callback request fall through to a 404.
     options.Events.OnAccessDenied = context =>

@@ -18,9 +18,6 @@ public static class QqConnectAuthenticationDefaults
     /// </summary>
     public const string ClientNamePrefix = "QqConnect.AspNetCore.";
 
-    /// <summary>The prefix of the state cookie's name; the short state sent to QQ follows it.</summary>
-    public const string StateCookiePrefix = ".AspNetCore.QqConnect.";
-
     /// <summary>The largest <c>state</c> and <c>redirect_uri</c> QQ accepts, in UTF-8 bytes (longer ones get error 100010).</summary>
     public const int MaxQqParameterBytes = 500;
 }

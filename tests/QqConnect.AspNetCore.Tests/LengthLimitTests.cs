@@ -21,8 +21,8 @@ public sealed class LengthLimitTests(Xunit.Abstractions.ITestOutputHelper output
 
         var authorize = await LoginSteps.ChallengeAsync(browser, "/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
         // The properties are large here: ASP.NET Core's chunking cookie manager splits them over several cookies.
-        var stateCookies = browser.CookiesFor("/signin-qq").Where(c => c.Name.StartsWith(QqConnectAuthenticationDefaults.StateCookiePrefix, StringComparison.Ordinal)).ToList();
-        output.WriteLine($"state cookie: {stateCookies.Count} cookie(s), {stateCookies.Sum(c => c.Value.Length)} bytes of values");
+        var stateCookies = browser.CookiesFor("/signin-qq").Where(c => c.Name.StartsWith(".AspNetCore.Correlation.", StringComparison.Ordinal)).ToList();
+        output.WriteLine($"correlation cookie: {stateCookies.Count} cookie(s), {stateCookies.Sum(c => c.Value.Length)} bytes of values");
         Assert.True(stateCookies.Count > 1);
         var callback = site.Emulator.Authorize(authorize);
         using var response = await LoginSteps.CallbackAsync(browser, callback);

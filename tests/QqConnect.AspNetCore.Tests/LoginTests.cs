@@ -91,10 +91,10 @@ public sealed class LoginTests
         Assert.Equal("https://localhost/signin-qq", LoginSteps.Query(authorize, "redirect_uri"));
         Assert.Matches("^[A-Za-z0-9_-]{22}$", LoginSteps.Query(authorize, "state"));
         Assert.Null(LoginSteps.Query(authorize, "display"));
-        // The state cookie (named after the state) and the correlation cookie, both scoped to the callback.
-        var cookies = browser.CookiesFor("/signin-qq");
-        Assert.Contains(cookies, c => c.Name == ".AspNetCore.QqConnect." + LoginSteps.Query(authorize, "state") && c.HttpOnly && c.Secure);
-        Assert.Contains(cookies, c => c.Name.StartsWith(".AspNetCore.Correlation.", StringComparison.Ordinal));
+        // One cookie, scoped to the callback: the correlation cookie, named after the state, carrying the properties.
+        var cookie = Assert.Single(browser.CookiesFor("/signin-qq"));
+        Assert.Equal(".AspNetCore.Correlation." + LoginSteps.Query(authorize, "state"), cookie.Name);
+        Assert.True(cookie.HttpOnly && cookie.Secure);
         Assert.Empty(browser.CookiesFor("/"));
     }
 
@@ -117,7 +117,7 @@ public sealed class LoginTests
     }
 
     [Fact]
-    public async Task Login_StateCookieIsDeletedAfterTheCallback_SoTheSameCallbackCannotBeReplayed()
+    public async Task Login_CorrelationCookieIsDeletedAfterTheCallback_SoTheSameCallbackCannotBeReplayed()
     {
         await using var site = await TestSite.StartAsync();
         using var browser = site.NewBrowser();
@@ -126,7 +126,7 @@ public sealed class LoginTests
         using var replay = await LoginSteps.CallbackAsync(browser, callback);
 
         Assert.Equal(HttpStatusCode.InternalServerError, replay.StatusCode);
-        Assert.Contains("state cookie is missing", Assert.Single(site.Failures).Message, StringComparison.Ordinal);
+        Assert.Contains("correlation cookie is missing", Assert.Single(site.Failures).Message, StringComparison.Ordinal);
         Assert.Equal(1, site.Emulator.GetRequestCount("/oauth2.0/token"));
         Assert.Equal(0, site.Emulator.CodeReplays);
     }

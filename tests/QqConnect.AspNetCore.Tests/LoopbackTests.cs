@@ -32,7 +32,6 @@ public sealed class LoopbackTests
                 options.AppKey = QqConnectEmulatorOptions.DefaultAppKey;
                 options.BaseAddress = qq.BaseAddress;
                 // Plain http on loopback: the login cookies cannot be Secure-only here.
-                options.StateCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             });
         await using var app = builder.Build();

@@ -40,7 +40,7 @@ public sealed class AddQqConnectBrowserTests(BrowserFixture fixture) : IClassFix
             Assert.Equal("小明", await page.InnerTextAsync("#nickname"));
             Assert.Equal(qq.Emulator.GetOpenId(QqConnectEmulatorOptions.DefaultAppId, 0), await page.InnerTextAsync("#openid"));
             var cookies = await page.Context.CookiesAsync();
-            Assert.DoesNotContain(cookies, cookie => cookie.Name.StartsWith(QqConnectAuthenticationDefaults.StateCookiePrefix, StringComparison.Ordinal));
+            Assert.DoesNotContain(cookies, cookie => cookie.Name.StartsWith(".AspNetCore.Correlation.", StringComparison.Ordinal));
             Assert.Equal(1, qq.Emulator.GetRequestCount("/oauth2.0/token"));
         }
         finally
@@ -63,9 +63,7 @@ public sealed class AddQqConnectBrowserTests(BrowserFixture fixture) : IClassFix
                 options.BaseAddress = qqBaseAddress;
                 // Plain http on loopback: the login cookies cannot be Secure-only here, and Chromium drops a
                 // SameSite=None cookie (the correlation cookie's default) that is not Secure.
-                options.StateCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                options.CorrelationCookie.SameSite = SameSiteMode.Lax;
             });
         var app = builder.Build();
         app.UseAuthentication();

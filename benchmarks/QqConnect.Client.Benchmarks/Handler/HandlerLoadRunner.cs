@@ -151,9 +151,7 @@ internal static class HandlerLoadRunner
     /// <summary>The site is plain HTTP on loopback: its cookies may not require HTTPS.</summary>
     private static void PlainHttp(QqConnectAuthenticationOptions options)
     {
-        options.StateCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        options.CorrelationCookie.SameSite = SameSiteMode.Lax;
     }
 
     /// <summary>One login by a new browser; <see langword="null"/> when it ended signed in, else what went wrong.</summary>

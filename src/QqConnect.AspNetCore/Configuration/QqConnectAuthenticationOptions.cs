@@ -13,10 +13,15 @@ namespace QqConnect.AspNetCore;
 /// </remarks>
 public sealed class QqConnectAuthenticationOptions : RemoteAuthenticationOptions
 {
-    /// <summary>Creates the options with the defaults: callback <c>/signin-qq</c>, the claim mappings listed in <see cref="QqConnectClaimTypes"/>.</summary>
+    /// <summary>
+    /// Creates the options with the defaults: callback <c>/signin-qq</c>, the claim mappings listed in
+    /// <see cref="QqConnectClaimTypes"/>, and a correlation cookie with <c>SameSite=Lax</c> (QQ comes back with a
+    /// top-level GET, so Lax is enough; the framework's default, None, is for answers posted by a form).
+    /// </summary>
     public QqConnectAuthenticationOptions()
     {
         CallbackPath = new PathString(QqConnectAuthenticationDefaults.CallbackPath);
+        CorrelationCookie.SameSite = SameSiteMode.Lax;
         Events = new QqConnectAuthenticationEvents();
 
         ClaimActions.MapJsonKey(ClaimTypes.NameIdentifier, "openid");
@@ -72,19 +77,9 @@ public sealed class QqConnectAuthenticationOptions : RemoteAuthenticationOptions
     public ClaimActionCollection ClaimActions { get; } = new();
 
     /// <summary>
-    /// The cookie that carries the protected <see cref="AuthenticationProperties"/> during the login; its name is
-    /// <see cref="QqConnectAuthenticationDefaults.StateCookiePrefix"/> followed by the short state sent to QQ.
+    /// Protects the properties kept in the correlation cookie (<see cref="RemoteAuthenticationOptions.CorrelationCookie"/>,
+    /// named <c>.AspNetCore.Correlation.</c> followed by the short state sent to QQ); by default ASP.NET Core Data Protection.
     /// </summary>
-    public CookieBuilder StateCookie { get; set; } = new RequestPathBaseCookieBuilder
-    {
-        Name = QqConnectAuthenticationDefaults.StateCookiePrefix,
-        HttpOnly = true,
-        SameSite = SameSiteMode.Lax,
-        SecurePolicy = CookieSecurePolicy.Always,
-        IsEssential = true,
-    };
-
-    /// <summary>Protects the properties kept in <see cref="StateCookie"/>; by default ASP.NET Core Data Protection.</summary>
     public ISecureDataFormat<AuthenticationProperties> StateDataFormat { get; set; } = null!;
 
     /// <summary>The events raised by the handler.</summary>
@@ -135,9 +130,9 @@ public sealed class QqConnectAuthenticationOptions : RemoteAuthenticationOptions
             throw new ArgumentException("QqConnectAuthenticationOptions.Display must be QqDisplay.Pc or QqDisplay.Mobile.", nameof(Display));
         }
 
-        if (StateCookie is null || string.IsNullOrEmpty(StateCookie.Name))
+        if (CorrelationCookie is null || string.IsNullOrEmpty(CorrelationCookie.Name))
         {
-            throw new ArgumentException("QqConnectAuthenticationOptions.StateCookie needs a name.", nameof(StateCookie));
+            throw new ArgumentException("QqConnectAuthenticationOptions.CorrelationCookie needs a name.", nameof(CorrelationCookie));
         }
 
         if (Encoding.UTF8.GetByteCount(CallbackPath.Value!) > QqConnectAuthenticationDefaults.MaxQqParameterBytes)

@@ -5,7 +5,7 @@ using QqConnect.AspNetCore.Handler;
 
 namespace QqConnect.AspNetCore.Configuration;
 
-/// <summary>Fills what the options need from services: Data Protection for the state cookie.</summary>
+/// <summary>Fills what the options need from services: Data Protection for the correlation cookie's properties.</summary>
 internal sealed class QqConnectPostConfigureOptions : IPostConfigureOptions<QqConnectAuthenticationOptions>
 {
     private readonly IDataProtectionProvider _dataProtection;

@@ -11,8 +11,8 @@ using QqConnect.AspNetCore.Configuration;
 namespace QqConnect.AspNetCore.Handler;
 
 /// <summary>
-/// The QQ login handler: sends the browser to QQ with a short state, and on the callback checks the state cookie
-/// and the correlation, exchanges the code once, checks the token's app and reads the profile, all through
+/// The QQ login handler: sends the browser to QQ with a short state, and on the callback checks the correlation
+/// cookie that state names (it carries the login's protected properties), exchanges the code once, checks the token's app and reads the profile, all through
 /// <see cref="IQqConnectClient"/>. Keeps nothing in server memory.
 /// </summary>
 internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticationHandler<QqConnectAuthenticationOptions>
@@ -68,20 +68,14 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
                 + e.Message + " Shorten the callback path or the path base.", e);
         }
 
+        // One cookie binds the login to this browser and carries its properties: the correlation cookie, named after
+        // the state. (The framework's separate correlation nonce would add a second cookie proving the same thing.)
         var now = TimeProvider.GetUtcNow();
         var expiresAt = now + Options.RemoteAuthenticationTimeout;
-        GenerateCorrelationId(properties);
+        var cookieOptions = Options.CorrelationCookie.Build(Context, now);
         properties.Items[PropertyKeys.RedirectUri] = redirectUri;
         properties.Items[PropertyKeys.ExpiresAt] = expiresAt.UtcDateTime.ToString("o", CultureInfo.InvariantCulture);
-
-        var cookieOptions = Options.StateCookie.Build(Context, now);
-        cookieOptions.Expires = expiresAt;
-        if (Options.StateCookie.Path is null)
-        {
-            cookieOptions.Path = OriginalPathBase + Options.CallbackPath;
-        }
-
-        _cookies.AppendResponseCookie(Context, StateCookieName(state), Options.StateDataFormat.Protect(properties, state), cookieOptions);
+        _cookies.AppendResponseCookie(Context, CorrelationCookieName(state), Options.StateDataFormat.Protect(properties, state), cookieOptions);
 
         var context = new RedirectContext<QqConnectAuthenticationOptions>(Context, Scheme, Options, properties, authorizeUrl.AbsoluteUri);
         await Events.RedirectToAuthorizationEndpoint(context).ConfigureAwait(false);
@@ -101,30 +95,19 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
             return HandleRequestResult.Fail("The QQ login failed: the state in the callback is not one this site issues.");
         }
 
-        var cookieName = StateCookieName(state);
+        var cookieName = CorrelationCookieName(state);
         var protectedProperties = _cookies.GetRequestCookie(Context, cookieName);
         if (string.IsNullOrEmpty(protectedProperties))
         {
-            return HandleRequestResult.Fail("The QQ login failed: its state cookie is missing (the login was started in another browser, or took longer than RemoteAuthenticationTimeout). The code was not used.");
+            return HandleRequestResult.Fail("Correlation failed: the QQ login's correlation cookie is missing (the login was started in another browser, or took longer than RemoteAuthenticationTimeout). The code was not used.");
         }
 
-        var deleteOptions = Options.StateCookie.Build(Context, TimeProvider.GetUtcNow());
-        if (Options.StateCookie.Path is null)
-        {
-            deleteOptions.Path = OriginalPathBase + Options.CallbackPath;
-        }
-
-        _cookies.DeleteCookie(Context, cookieName, deleteOptions);
+        _cookies.DeleteCookie(Context, cookieName, Options.CorrelationCookie.Build(Context, TimeProvider.GetUtcNow()));
 
         var properties = Options.StateDataFormat.Unprotect(protectedProperties, state);
         if (properties is null)
         {
-            return HandleRequestResult.Fail("The QQ login failed: its state cookie could not be read (tampered with, or protected with other Data Protection keys). The code was not used.");
-        }
-
-        if (!ValidateCorrelationId(properties))
-        {
-            return HandleRequestResult.Fail("Correlation failed: the QQ login's correlation cookie is missing or does not match. The code was not used.", properties);
+            return HandleRequestResult.Fail("Correlation failed: the QQ login's correlation cookie could not be read (tampered with, or protected with other Data Protection keys). The code was not used.");
         }
 
         if (!properties.Items.Remove(PropertyKeys.ExpiresAt, out var expiresText)
@@ -214,7 +197,7 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
     // The code QQ (and the emulator) sends to the callback when the user presses "cancel": not authorized.
     private const int UserDeniedErrorCode = 100030;
 
-    private string StateCookieName(string state) => Options.StateCookie.Name + state;
+    private string CorrelationCookieName(string state) => Options.CorrelationCookie.Name + state;
 
     private static partial class Log
     {
