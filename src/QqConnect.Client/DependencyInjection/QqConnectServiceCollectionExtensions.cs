@@ -101,6 +101,7 @@ public static class QqConnectServiceCollectionExtensions
         // codes and tokens. The SDK logs each call itself, without secrets.
         var builder = services.AddHttpClient(QqConnectClientFactory.HttpClientName(name))
             .RemoveAllLoggers()
+            .ConfigureHttpClient(OwnedHttpClient.Configure)
             .ConfigurePrimaryHttpMessageHandler(OwnedHttpClient.CreateHandler);
         return new Registration(options, builder);
     }

@@ -8,8 +8,6 @@ internal static class OwnedHttpClient
     /// <summary>How long a pooled connection lives before it is replaced (so DNS changes are seen).</summary>
     public static readonly TimeSpan ConnectionLifetime = TimeSpan.FromMinutes(5);
 
-    /// <summary>The whole-request timeout of an owned client.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     /// <summary>The client a directly constructed <see cref="QqConnectClient"/> owns: the handler below, with pooled connections renewed.</summary>
     public static HttpClient Create()
@@ -19,21 +17,31 @@ internal static class OwnedHttpClient
         // IHttpClientFactory renews its handlers itself; an owned client must renew its connections.
         handler.PooledConnectionLifetime = ConnectionLifetime;
 #endif
-        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout };
+        var client = new HttpClient(handler, disposeHandler: true);
+        Configure(client);
+        return client;
     }
 
-    /// <summary>The primary handler: decompression, a connect timeout where supported, and no redirects.</summary>
+    /// <summary>
+    /// No <see cref="HttpClient.Timeout"/>: every call already runs under the SDK's own timer (the attempt timeout, or
+    /// the total timeout, which also covers reading the body, unlike HttpClient's). A second, 100-second timer would
+    /// only cost a timer per request. A timeout a user sets with <c>ConfigureHttpClient</c> still applies.
+    /// </summary>
+    public static void Configure(HttpClient client) => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+
+    /// <summary>
+    /// The primary handler: a connect timeout where supported, no redirects, and no automatic decompression (no
+    /// <c>Accept-Encoding</c> is sent; an answer compressed anyway is decoded by the body reader).
+    /// </summary>
 #if NET5_0_OR_GREATER
     public static SocketsHttpHandler CreateHandler() => new()
     {
         ConnectTimeout = TimeSpan.FromSeconds(10),
-        AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
         AllowAutoRedirect = false,
     };
 #else
     public static HttpClientHandler CreateHandler() => new()
     {
-        AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
         AllowAutoRedirect = false,
     };
 #endif

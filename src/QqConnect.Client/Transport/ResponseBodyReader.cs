@@ -1,9 +1,14 @@
 using System.Buffers;
-using QqConnect.Client.Parsing;
+using System.IO.Compression;
 
 namespace QqConnect.Client.Transport;
 
-/// <summary>Reads an answer into a pooled buffer, never more than the configured cap.</summary>
+/// <summary>
+/// Reads an answer into a pooled buffer, never more than the configured cap. The SDK does not ask for compression
+/// (QQ's answers are a few hundred bytes; <c>Accept-Encoding</c> on every request and a decompression layer on every
+/// answer cost more than they save), but an answer compressed anyway (gzip or deflate) is decoded here, the cap
+/// counting decoded bytes.
+/// </summary>
 internal static class ResponseBodyReader
 {
     private const int InitialSize = 4096;
@@ -14,6 +19,13 @@ internal static class ResponseBodyReader
     public static async ValueTask<ResponseBody> ReadAsync(HttpContent content, int maxBytes, CallContext context, CancellationToken cancellationToken)
     {
         var announced = content.Headers.ContentLength;
+        var encoding = ContentEncodingOf(content);
+        if (encoding != Encoding.Identity)
+        {
+            // The announced length is the compressed one: it neither caps nor ends the decoded bytes.
+            announced = null;
+        }
+
         if (announced > maxBytes)
         {
             throw TooLarge(context, maxBytes);
@@ -24,6 +36,12 @@ internal static class ResponseBodyReader
 #else
         var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
+        stream = encoding switch
+        {
+            Encoding.Gzip => new GZipStream(stream, CompressionMode.Decompress),
+            Encoding.Deflate => new DeflateStream(stream, CompressionMode.Decompress),
+            _ => stream,
+        };
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(maxBytes + 1L, announced is { } length ? length + 1 : InitialSize));
         var total = 0;
         try
@@ -73,6 +91,10 @@ internal static class ResponseBodyReader
             buffer = null;
             return body;
         }
+        catch (InvalidDataException ex)
+        {
+            throw context.Fail(QqConnectErrorKind.InvalidResponse, $"QQ Connect answered {context.Operation} with a compressed body that could not be decoded.", ex);
+        }
         finally
         {
             if (buffer is not null)
@@ -80,6 +102,45 @@ internal static class ResponseBodyReader
                 ArrayPool<byte>.Shared.Return(buffer);
             }
         }
+    }
+
+    private enum Encoding
+    {
+        Identity,
+        Gzip,
+        Deflate,
+    }
+
+    // Looked up without parsing or allocating when the header is absent (every answer QQ sends uncompressed).
+    private static Encoding ContentEncodingOf(HttpContent content)
+    {
+#if NET6_0_OR_GREATER
+        if (!content.Headers.NonValidated.TryGetValues("Content-Encoding", out var values))
+        {
+            return Encoding.Identity;
+        }
+#else
+        if (!content.Headers.TryGetValues("Content-Encoding", out var values))
+        {
+            return Encoding.Identity;
+        }
+#endif
+
+        var result = Encoding.Identity;
+        foreach (var value in values)
+        {
+            var name = value.Trim();
+            if (name.Equals("gzip", StringComparison.OrdinalIgnoreCase) || name.Equals("x-gzip", StringComparison.OrdinalIgnoreCase))
+            {
+                result = Encoding.Gzip;
+            }
+            else if (name.Equals("deflate", StringComparison.OrdinalIgnoreCase))
+            {
+                result = Encoding.Deflate;
+            }
+        }
+
+        return result;
     }
 
     private static QqConnectException TooLarge(CallContext context, int maxBytes) =>

@@ -32,6 +32,45 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
+    public async Task AddQqConnectClient_HttpClientHasNoTimeoutOfItsOwn_TheSdksTimeoutsGovern()
+    {
+        // HttpClient's default 100 s would cap a longer Resilience.TotalTimeout and cost a second timer per request.
+        var services = new ServiceCollection();
+        services.AddQqConnectClient(Configure);
+        await using var provider = services.BuildServiceProvider();
+
+        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(QqConnect.Client.DependencyInjection.QqConnectClientFactory.HttpClientName(""));
+
+        Assert.Equal(Timeout.InfiniteTimeSpan, http.Timeout);
+    }
+
+    [Fact]
+    public async Task AddQqConnectClient_TimeoutSetWithConfigureHttpClient_StillApplies()
+    {
+        var network = TestApp.StrictNetwork();
+        network.Expect($"{TestApp.Graph}/oauth2.0/me").Respond(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK);
+        });
+        var services = new ServiceCollection();
+        services.AddQqConnectClient(options =>
+            {
+                Configure(options);
+                options.Resilience.Enabled = false;
+            })
+            .ConfigureHttpClient(http => http.Timeout = TimeSpan.FromMilliseconds(200))
+            .ConfigurePrimaryHttpMessageHandler(() => network);
+        await using var provider = services.BuildServiceProvider();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<QqConnectException>(() => provider.GetRequiredService<IQqConnectClient>().GetOpenIdAsync(TestApp.AccessToken));
+
+        Assert.Equal(QqConnectErrorKind.Timeout, error.Kind);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"took {started.Elapsed}");
+    }
+
+    [Fact]
     public async Task AddQqConnectClient_ConfigurationReloaded_NextClientUsesTheNewOptions()
     {
         // Clients share parts built once per options instance; a reload gives a new instance and new parts.
