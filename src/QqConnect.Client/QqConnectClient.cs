@@ -17,7 +17,6 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     private readonly bool _ownsHttpClient;
     private readonly QqEndpoints _endpoints;
     private readonly QqTransport _transport;
-    private readonly HashSet<string> _acceptedAppIds;
     private readonly ILogger _logger;
 
     /// <summary>
@@ -64,7 +63,6 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
         _ownsHttpClient = ownsHttpClient;
         _endpoints = core.Endpoints;
         _logger = core.Logger;
-        _acceptedAppIds = core.AcceptedAppIds;
         _transport = new QqTransport(httpClient, core);
     }
 
@@ -73,7 +71,6 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     {
         _endpoints = core.Endpoints;
         _logger = core.Logger;
-        _acceptedAppIds = core.AcceptedAppIds;
         _transport = new QqTransport(httpClientFactory, httpClientName, core);
     }
 
@@ -132,7 +129,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     {
         _transport.ThrowIfDisposed();
         Guard.Value(accessToken, nameof(accessToken));
-        return GetCheckedOpenIdAsync(accessToken, expectedOpenId: null, cancellationToken);
+        return _transport.SendAsync(_endpoints.Me(accessToken), cancellationToken).AsTask();
     }
 
     /// <inheritdoc />
@@ -186,18 +183,12 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
         QqLengthLimit.Check(redirectUri!, "redirect URI", parameterName);
     }
 
-    // /oauth2.0/me names the app the token was issued to: a token of any other app is refused (token substitution).
-    private async Task<QqOpenId> GetCheckedOpenIdAsync(string accessToken, string? expectedOpenId, CancellationToken cancellationToken)
+    // The token's app is checked while /me is parsed (TokenAppCheck); here, also its user.
+    private async Task<QqOpenId> GetCheckedOpenIdAsync(string accessToken, string expectedOpenId, CancellationToken cancellationToken)
     {
         var request = _endpoints.Me(accessToken);
         var openId = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!_acceptedAppIds.Contains(openId.ClientId))
-        {
-            QqConnectLog.TokenRejected(_logger, "client_id is not an accepted app id");
-            throw request.Context.Fail(QqConnectErrorKind.SecurityCheck, $"The access token was issued to app {EchoedText.Clean(openId.ClientId, 64)}, which is not this app ({string.Join(", ", _acceptedAppIds)}). Refuse the login: this is how token substitution looks.");
-        }
-
-        if (expectedOpenId is not null && !string.Equals(openId.OpenId, expectedOpenId, StringComparison.Ordinal))
+        if (!string.Equals(openId.OpenId, expectedOpenId, StringComparison.Ordinal))
         {
             QqConnectLog.TokenRejected(_logger, "openid does not match the token");
             throw request.Context.Fail(QqConnectErrorKind.SecurityCheck, "The access token belongs to another user than the openid it came with. Refuse the login.");

@@ -90,4 +90,42 @@ public sealed class GetOpenIdTests
         Assert.Equal(QqErrorAction.ApplyForPermission, error.ErrorInfo!.Action);
         Assert.Contains("RequestUnionId", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task GetOpenId_TokenOfAnotherApp_ThrowsSecurityCheckOnce_WithoutRetrying()
+    {
+        // Token substitution: a token issued to another app must not log anyone in here. Strict network: one answer.
+        _network.Expect(HttpMethod.Get, $"{TestApp.Graph}/oauth2.0/me").RespondWithFixture("me/json-other-app.txt");
+        using var client = TestApp.Client(_network);
+
+        var error = await Assert.ThrowsAsync<QqConnectException>(() => client.GetOpenIdAsync(TestApp.AccessToken));
+
+        Assert.Equal(QqConnectErrorKind.SecurityCheck, error.Kind);
+        Assert.Equal(QqConnectOperation.GetOpenId, error.Operation);
+        Assert.Contains("102999999", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestApp.AccessToken, error.Message, StringComparison.Ordinal);
+        _network.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public async Task GetOpenId_TokenOfAnAcceptedApp_IsReturned()
+    {
+        _network.Expect(HttpMethod.Get, $"{TestApp.Graph}/oauth2.0/me").RespondWithFixture("me/json-other-app.txt");
+        using var client = TestApp.Client(_network, o => o.AcceptedAppIds = ["102999999"]);
+
+        var openId = await client.GetOpenIdAsync(TestApp.AccessToken);
+
+        Assert.Equal("102999999", openId.ClientId);
+    }
+
+    [Fact]
+    public async Task VerifyAccessToken_TokenOfAnotherApp_ThrowsSecurityCheck()
+    {
+        _network.Expect(HttpMethod.Get, $"{TestApp.Graph}/oauth2.0/me").RespondWithFixture("me/json-other-app.txt");
+        using var client = TestApp.Client(_network);
+
+        var error = await Assert.ThrowsAsync<QqConnectException>(() => client.VerifyAccessTokenAsync(TestApp.AccessToken, TestApp.OpenId));
+
+        Assert.Equal(QqConnectErrorKind.SecurityCheck, error.Kind);
+    }
 }

@@ -19,9 +19,8 @@ internal sealed class ClientCore
         Logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         Telemetry = telemetry ?? QqConnectTelemetry.Shared;
         MaxResponseBodySize = options.MaxResponseBodySize;
-        Endpoints = new QqEndpoints(options, TimeProvider);
+        Endpoints = new QqEndpoints(options, TimeProvider, new TokenAppCheck(options, Logger));
         Pipelines = ResiliencePipelines.Create(options.Resilience, TimeProvider, Logger);
-        AcceptedAppIds = new HashSet<string>(options.AcceptedAppIds ?? [], StringComparer.Ordinal) { options.AppId };
     }
 
     /// <summary>The options this was built from (the DI factory rebuilds when the options monitor gives another instance).</summary>
@@ -39,6 +38,4 @@ internal sealed class ClientCore
 
     public ResiliencePipelines Pipelines { get; }
 
-    /// <summary>The app ids whose tokens this app accepts (read-only after construction).</summary>
-    public HashSet<string> AcceptedAppIds { get; }
 }

@@ -22,9 +22,11 @@ internal sealed class QqEndpoints
     private readonly string _meSuffix;
     private readonly string _userInfoPrefix;
     private readonly string _userInfoMiddle;
+    private readonly BodyParser<QqOpenId> _parseMe;
 
-    public QqEndpoints(QqConnectOptions options, TimeProvider timeProvider)
+    public QqEndpoints(QqConnectOptions options, TimeProvider timeProvider, TokenAppCheck tokenAppCheck)
     {
+        _parseMe = tokenAppCheck.Parse;
         _appKey = options.AppKey;
         _timeProvider = timeProvider;
         var root = options.BaseAddress.AbsoluteUri;
@@ -87,7 +89,7 @@ internal sealed class QqEndpoints
     public QqRequest<QqOpenId> Me(string accessToken) => new(
         Create(string.Concat(_mePrefix, Escape(accessToken), _meSuffix)),
         Context(QqConnectOperation.GetOpenId, accessToken),
-        ResponseParser.Parse<OpenIdBuilder, QqOpenId>,
+        _parseMe,
         singleUse: false);
 
     /// <summary><c>GET /user/get_user_info</c>: the user's profile. Reads only: retried.</summary>
