@@ -67,11 +67,11 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     }
 
     /// <summary>A client whose <see cref="HttpClient"/> comes from the factory on its first call (what the DI factory makes).</summary>
-    internal QqConnectClient(IHttpClientFactory httpClientFactory, string httpClientName, ClientCore core)
+    internal QqConnectClient(IHttpClientFactory httpClientFactory, IHttpMessageHandlerFactory? handlerFactory, string httpClientName, ClientCore core)
     {
         _endpoints = core.Endpoints;
         _logger = core.Logger;
-        _transport = new QqTransport(httpClientFactory, httpClientName, core);
+        _transport = new QqTransport(httpClientFactory, handlerFactory, httpClientName, core);
     }
 
     /// <inheritdoc />

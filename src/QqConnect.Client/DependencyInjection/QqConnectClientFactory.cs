@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QqConnect.Client.Diagnostics;
@@ -11,6 +12,8 @@ namespace QqConnect.Client.DependencyInjection;
 internal sealed class QqConnectClientFactory : IQqConnectClientFactory
 {
     private readonly IHttpClientFactory _httpClientFactory;
+    private readonly IHttpMessageHandlerFactory _handlerFactory;
+    private readonly IOptionsMonitor<HttpClientFactoryOptions> _httpClientOptions;
     private readonly IOptionsMonitor<QqConnectOptions> _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<QqConnectClient> _logger;
@@ -22,6 +25,8 @@ internal sealed class QqConnectClientFactory : IQqConnectClientFactory
 
     public QqConnectClientFactory(
         IHttpClientFactory httpClientFactory,
+        IHttpMessageHandlerFactory handlerFactory,
+        IOptionsMonitor<HttpClientFactoryOptions> httpClientOptions,
         IOptionsMonitor<QqConnectOptions> options,
         TimeProvider timeProvider,
         ILogger<QqConnectClient> logger,
@@ -29,6 +34,8 @@ internal sealed class QqConnectClientFactory : IQqConnectClientFactory
     {
         _telemetry = telemetry;
         _httpClientFactory = httpClientFactory;
+        _handlerFactory = handlerFactory;
+        _httpClientOptions = httpClientOptions;
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -44,20 +51,43 @@ internal sealed class QqConnectClientFactory : IQqConnectClientFactory
         if (!_apps.TryGetValue(name, out var app) || !ReferenceEquals(app.Core.Options, options))
         {
             // Two threads may both build after a reload; either result is right and the last one stays.
-            app = new App(new ClientCore(options, _timeProvider, _logger, _telemetry), HttpClientName(name));
+            var httpClientName = HttpClientName(name);
+            app = new App(new ClientCore(options, _timeProvider, _logger, _telemetry), httpClientName, IsPlain(_httpClientOptions.Get(httpClientName)));
             _apps[name] = app;
         }
 
-        return new QqConnectClient(_httpClientFactory, app.HttpClientName, app.Core);
+        return new QqConnectClient(_httpClientFactory, app.PlainHttpClient ? _handlerFactory : null, app.HttpClientName, app.Core);
+    }
+
+    // Whether the registration's HttpClient carries nothing but the SDK's own setting (no timeout of its own). Then
+    // calls go straight to the registration's handler pipeline (every AddHttpMessageHandler and the primary handler,
+    // as IHttpClientFactory builds them) through an HttpMessageInvoker: HttpClient would only add a cancellation source
+    // linked to two tokens per request. Anything a user set on the HttpClient (ConfigureHttpClient, or
+    // ConfigureHttpClientDefaults: default headers, a timeout, a version) keeps the HttpClient.
+    private static bool IsPlain(HttpClientFactoryOptions options)
+    {
+        Action<HttpClient> own = OwnedHttpClient.Configure;
+        foreach (var action in options.HttpClientActions)
+        {
+            if (!own.Equals(action))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private sealed class App
     {
-        public App(ClientCore core, string httpClientName)
+        public App(ClientCore core, string httpClientName, bool plainHttpClient)
         {
             Core = core;
             HttpClientName = httpClientName;
+            PlainHttpClient = plainHttpClient;
         }
+
+        public bool PlainHttpClient { get; }
 
         public ClientCore Core { get; }
 

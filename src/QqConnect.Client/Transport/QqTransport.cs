@@ -16,28 +16,31 @@ internal sealed class QqTransport
 {
     private readonly ClientCore _core;
     private readonly IHttpClientFactory? _httpClientFactory;
+    private readonly IHttpMessageHandlerFactory? _handlerFactory;
     private readonly string? _httpClientName;
-    private HttpClient? _httpClient;
+    private HttpMessageInvoker? _sender;
     private volatile bool _disposed;
 
     public QqTransport(HttpClient httpClient, ClientCore core)
     {
-        _httpClient = httpClient;
+        _sender = httpClient;
         _core = core;
     }
 
     /// <summary>
-    /// A transport that takes its <see cref="HttpClient"/> from <paramref name="httpClientFactory"/> on its first call,
-    /// so a client used only to build an authorize URL (a login's first step) creates none.
+    /// A transport that takes its sender from the factories on its first call, so a client used only to build an
+    /// authorize URL (a login's first step) creates none: the registration's handler pipeline itself when
+    /// <paramref name="handlerFactory"/> is given (the registration's HttpClient would add nothing), else its HttpClient.
     /// </summary>
-    public QqTransport(IHttpClientFactory httpClientFactory, string httpClientName, ClientCore core)
+    public QqTransport(IHttpClientFactory httpClientFactory, IHttpMessageHandlerFactory? handlerFactory, string httpClientName, ClientCore core)
     {
         _httpClientFactory = httpClientFactory;
+        _handlerFactory = handlerFactory;
         _httpClientName = httpClientName;
         _core = core;
     }
 
-    private HttpClient HttpClient => _httpClient ?? CreateHttpClient();
+    private HttpMessageInvoker Sender => _sender ?? CreateSender();
 
     /// <summary>The owning client was disposed: later calls throw, calls in flight report it.</summary>
     public void MarkDisposed() => _disposed = true;
@@ -180,7 +183,11 @@ internal sealed class QqTransport
         try
         {
             using var message = new HttpRequestMessage(HttpMethod.Get, request.Uri);
-            using var response = await HttpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            // An HttpClient must be told not to buffer the body (the reader caps it); a handler pipeline never does.
+            var sender = Sender;
+            using var response = await (sender is HttpClient client
+                ? client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+                : sender.SendAsync(message, cancellationToken)).ConfigureAwait(false);
             var answered = context.WithStatus(response.StatusCode);
             if ((int)response.StatusCode is < 200 or > 299)
             {
@@ -204,11 +211,14 @@ internal sealed class QqTransport
         }
     }
 
-    private HttpClient CreateHttpClient()
+    private HttpMessageInvoker CreateSender()
     {
-        // Two first calls at once may both create one; factory clients need no disposal, so the loser is dropped.
-        var created = _httpClientFactory!.CreateClient(_httpClientName!);
-        return Interlocked.CompareExchange(ref _httpClient, created, null) ?? created;
+        // Two first calls at once may both create one; factory clients and pipelines need no disposal (the factory
+        // owns the handlers), so the loser is dropped.
+        var created = _handlerFactory is null
+            ? _httpClientFactory!.CreateClient(_httpClientName!)
+            : new HttpMessageInvoker(_handlerFactory.CreateHandler(_httpClientName!), disposeHandler: false);
+        return Interlocked.CompareExchange(ref _sender, created, null) ?? created;
     }
 
     /// <summary>The retry pipeline's callback: the first attempt's failure once, as the pipeline's own first outcome, then new attempts.</summary>

@@ -32,6 +32,38 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
+    public async Task AddQqConnectClient_DefaultHeaderSetWithConfigureHttpClient_IsSent()
+    {
+        // Without HttpClient settings the calls go straight to the handler pipeline; with them, through the HttpClient.
+        var network = TestApp.StrictNetwork();
+        network.Expect($"{TestApp.Graph}/oauth2.0/me").WithHeaders("X-Site", "example").RespondWithFixture("me/json-success.txt");
+        var services = new ServiceCollection();
+        services.AddQqConnectClient(Configure)
+            .ConfigureHttpClient(http => http.DefaultRequestHeaders.Add("X-Site", "example"))
+            .ConfigurePrimaryHttpMessageHandler(() => network);
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<IQqConnectClient>().GetOpenIdAsync(TestApp.AccessToken);
+
+        network.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public async Task AddQqConnectClient_DefaultHeaderSetWithConfigureHttpClientDefaults_IsSent()
+    {
+        var network = TestApp.StrictNetwork();
+        network.Expect($"{TestApp.Graph}/oauth2.0/me").WithHeaders("X-Site", "everyone").RespondWithFixture("me/json-success.txt");
+        var services = new ServiceCollection();
+        services.ConfigureHttpClientDefaults(http => http.ConfigureHttpClient(client => client.DefaultRequestHeaders.Add("X-Site", "everyone")));
+        services.AddQqConnectClient(Configure).ConfigurePrimaryHttpMessageHandler(() => network);
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<IQqConnectClient>().GetOpenIdAsync(TestApp.AccessToken);
+
+        network.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
     public async Task AddQqConnectClient_HttpClientHasNoTimeoutOfItsOwn_TheSdksTimeoutsGovern()
     {
         // HttpClient's default 100 s would cap a longer Resilience.TotalTimeout and cost a second timer per request.
