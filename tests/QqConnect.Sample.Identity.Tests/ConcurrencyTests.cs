@@ -8,36 +8,20 @@ using QqConnect.Sample.Identity.Tests.Infrastructure;
 namespace QqConnect.Sample.Identity.Tests;
 
 /// <summary>One QQ user, one account, even under concurrent requests: the database's keys decide, not only the code.</summary>
-public sealed class ConcurrencyTests : IAsyncLifetime
+public sealed class ConcurrencyTests : SiteTest
 {
-    private readonly TempDatabase _database = new();
-    private readonly QqConnectEmulator _emulator = new();
-    private SiteFactory _site = null!;
-
-    public Task InitializeAsync()
-    {
-        _site = SiteFactory.UnionIdApp(_emulator, _database.Path);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _site.DisposeAsync();
-        _database.Dispose();
-    }
-
     [Fact]
     public async Task ConcurrentFirstLogins_OfTheSameQqUser_CreateExactlyOneAccount()
     {
         // Two browsers (two tabs, two devices) each log in with the same QQ user and reach the bind page, then
         // "create a new account" is sent several times from each, all at once, with different user names.
         const int PostsPerBrowser = 4;
-        using var first = _site.NewBrowser();
-        using var second = _site.NewBrowser();
+        using var first = Site.NewBrowser();
+        using var second = Site.NewBrowser();
         var forms = new List<(TestBrowser Browser, string Action, string Token)>();
         foreach (var browser in new[] { first, second })
         {
-            using (await Flows.QqLoginAsync(browser, _emulator))
+            using (await Flows.QqLoginAsync(browser, Emulator))
             {
             }
 
@@ -60,7 +44,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         }
 
         Assert.All(responses, response => Assert.Equal("/account", response.Headers.Location!.OriginalString));
-        await using var db = _site.OpenDatabase();
+        await using var db = Site.OpenDatabase();
         var user = await db.Users.SingleAsync();
         Assert.Equal(2, await db.UserLogins.CountAsync(login => login.UserId == user.Id));
         Assert.Equal(user.UserName, TestBrowser.Text(await first.PageAsync("/account"), "user-name"));
@@ -76,8 +60,8 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     {
         // A double click whose second post leaves after the first answer signed the browser in: the form's
         // antiforgery token was made for the signed-out browser, so the post must not end on an "expired form" page.
-        using var browser = _site.NewBrowser();
-        using (await Flows.QqLoginAsync(browser, _emulator))
+        using var browser = Site.NewBrowser();
+        using (await Flows.QqLoginAsync(browser, Emulator))
         {
         }
 
@@ -88,7 +72,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         Assert.Equal("/account", firstPost.Headers.Location?.OriginalString);
         Assert.True(secondPost.StatusCode == HttpStatusCode.Redirect, $"{(int)secondPost.StatusCode}: {await secondPost.Content.ReadAsStringAsync()}");
         Assert.Equal("/account", secondPost.Headers.Location?.OriginalString);
-        await using var db = _site.OpenDatabase();
+        await using var db = Site.OpenDatabase();
         Assert.Equal("first-click", (await db.Users.SingleAsync()).UserName);
     }
 
@@ -98,17 +82,17 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         // Several tabs finishing QQ登录 of the same bound account at once all write its profile and tokens (Identity
         // stamps the user row on each token write and refuses a stale stamp): each must still be signed in.
         const int Tabs = 6;
-        using (var owner = _site.NewBrowser())
+        using (var owner = Site.NewBrowser())
         {
-            await Flows.QqLoginAndCreateAccountAsync(owner, _emulator);
+            await Flows.QqLoginAndCreateAccountAsync(owner, Emulator);
         }
 
-        var browsers = Enumerable.Range(0, Tabs).Select(_ => _site.NewBrowser()).ToList();
+        var browsers = Enumerable.Range(0, Tabs).Select(_ => Site.NewBrowser()).ToList();
         var callbacks = new List<(TestBrowser Browser, Uri Callback)>();
         foreach (var browser in browsers)
         {
             using var challenge = await browser.GetAsync("/qq/login");
-            using var afterQq = await browser.GetAsync(_emulator.Authorize(challenge.Headers.Location!, 0).AbsoluteUri);
+            using var afterQq = await browser.GetAsync(Emulator.Authorize(challenge.Headers.Location!, 0).AbsoluteUri);
             callbacks.Add((browser, new Uri("/qq/callback", UriKind.Relative)));
         }
 
@@ -138,16 +122,16 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     [Fact]
     public async Task Database_RefusesASecondAccountForTheSameOpenIdOrUnionId_WhateverTheCode()
     {
-        using (var browser = _site.NewBrowser())
+        using (var browser = Site.NewBrowser())
         {
-            await Flows.QqLoginAndCreateAccountAsync(browser, _emulator);
+            await Flows.QqLoginAndCreateAccountAsync(browser, Emulator);
         }
 
-        var openId = _emulator.GetOpenId(_site.AppId, 0);
-        var unionId = _emulator.GetUnionId(_site.AppId, 0);
+        var openId = Emulator.GetOpenId(Site.AppId, 0);
+        var unionId = Emulator.GetUnionId(Site.AppId, 0);
         foreach (var (provider, key) in new[] { ("QQ", openId), (QqAccountBinder<IdentityUser, AppDbContext>.UnionIdLoginProvider, unionId) })
         {
-            await using var db = _site.OpenDatabase();
+            await using var db = Site.OpenDatabase();
             var intruder = new IdentityUser("intruder-" + provider) { SecurityStamp = Guid.NewGuid().ToString() };
             db.Users.Add(intruder);
             await db.SaveChangesAsync();

@@ -8,28 +8,12 @@ using QqConnect.Sample.Identity.Tests.Infrastructure;
 namespace QqConnect.Sample.Identity.Tests;
 
 /// <summary>The binder on its own, with the site's services and a SQLite file.</summary>
-public sealed class QqAccountBinderTests : IAsyncLifetime
+public sealed class QqAccountBinderTests : SiteTest
 {
-    private readonly TempDatabase _database = new();
-    private SiteFactory _site = null!;
-
-    public Task InitializeAsync()
-    {
-        _site = SiteFactory.UnionIdApp(new QqConnectEmulator(), _database.Path);
-        _ = _site.Server; // starts the site: the database is migrated
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _site.DisposeAsync();
-        _database.Dispose();
-    }
-
     [Fact]
     public async Task Find_UnionIdAndOpenIdOnDifferentAccounts_TakesTheUnionIdsAccount_AndMovesNothing()
     {
-        using var scope = _site.Services.CreateScope();
+        using var scope = Site.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var binder = scope.ServiceProvider.GetRequiredService<QqAccountBinder<IdentityUser, AppDbContext>>();
         var byOpenId = new IdentityUser("by-openid");
@@ -42,7 +26,7 @@ public sealed class QqAccountBinderTests : IAsyncLifetime
         var found = await binder.FindAsync(new QqIdentity("QQ", "OPENID-A", "UNION-1", "小明", null));
 
         Assert.Equal(byUnionId.Id, found!.Id);
-        await using var db = _site.OpenDatabase();
+        await using var db = Site.OpenDatabase();
         Assert.Equal(byOpenId.Id, (await db.UserLogins.SingleAsync(login => login.ProviderKey == "OPENID-A")).UserId);
         Assert.Equal(2, await db.UserLogins.CountAsync());
     }
@@ -50,7 +34,7 @@ public sealed class QqAccountBinderTests : IAsyncLifetime
     [Fact]
     public async Task Bind_SamePersonFromAnotherApp_CompletesTheBinding_AnotherPersonIsRefused()
     {
-        using var scope = _site.Services.CreateScope();
+        using var scope = Site.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var binder = scope.ServiceProvider.GetRequiredService<QqAccountBinder<IdentityUser, AppDbContext>>();
         var user = new IdentityUser("owner");
@@ -62,7 +46,7 @@ public sealed class QqAccountBinderTests : IAsyncLifetime
         Assert.Equal(QqBindResult.AccountHasAnotherQq, await binder.BindQqAsync(user, new QqIdentity("QQ", "OPENID-OTHER", "UNION-2", "小红", null)));
         Assert.Equal(QqBindResult.AccountHasAnotherQq, await binder.BindQqAsync(user, new QqIdentity("QQ", "OPENID-OTHER", null, "小红", null)));
 
-        await using var db = _site.OpenDatabase();
+        await using var db = Site.OpenDatabase();
         Assert.Equal(["OPENID-MOBILE", "OPENID-WEB", "UNION-1"], await db.UserLogins.Select(login => login.ProviderKey).OrderBy(key => key).ToListAsync());
     }
 }

@@ -9,42 +9,25 @@ using QqConnect.Sample.Identity.Tests.Infrastructure;
 namespace QqConnect.Sample.Identity.Tests;
 
 /// <summary>The profile store on its own, with the site's services and a SQLite file.</summary>
-public sealed class QqProfileStoreTests : IAsyncLifetime
+public sealed class QqProfileStoreTests : SiteTest
 {
-    private readonly TempDatabase _database = new();
-    private readonly QqConnectEmulator _emulator = new();
-    private SiteFactory _site = null!;
-
-    public Task InitializeAsync()
-    {
-        _site = SiteFactory.UnionIdApp(_emulator, _database.Path);
-        _ = _site.Server; // starts the site: the database is migrated
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _site.DisposeAsync();
-        _database.Dispose();
-    }
-
     [Fact]
     public async Task Save_WithACopyOfTheUserMadeStaleByAnotherRequest_StillSavesTheProfileAndTokens()
     {
         // Two tabs signing in to the same account: the other one wrote the user row (Identity stamps it on every
         // token write) after this request loaded it. Identity refuses the stale copy with a result, not an exception.
         string userId;
-        using (var setup = _site.Services.CreateScope())
+        using (var setup = Site.Services.CreateScope())
         {
             var user = new IdentityUser("two-tabs");
             await setup.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().CreateAsync(user);
             userId = user.Id;
         }
 
-        using var scope = _site.Services.CreateScope();
+        using var scope = Site.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var stale = (await users.FindByIdAsync(userId))!;
-        using (var other = _site.Services.CreateScope())
+        using (var other = Site.Services.CreateScope())
         {
             var otherUsers = other.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
             Assert.True((await otherUsers.SetAuthenticationTokenAsync((await otherUsers.FindByIdAsync(userId))!, "QQ", "access_token", "OTHER-TAB")).Succeeded);
@@ -56,7 +39,7 @@ public sealed class QqProfileStoreTests : IAsyncLifetime
         };
         await scope.ServiceProvider.GetRequiredService<QqProfileStore>().SaveAsync(stale, QqIdentity.From(info), info);
 
-        await using var db = _site.OpenDatabase();
+        await using var db = Site.OpenDatabase();
         var tokens = await db.UserTokens.Where(token => token.UserId == userId).ToDictionaryAsync(token => token.Name, token => token.Value);
         Assert.Equal("THIS-TAB", tokens["access_token"]);
         Assert.Equal("THIS-TAB-R", tokens["refresh_token"]);
@@ -66,13 +49,13 @@ public sealed class QqProfileStoreTests : IAsyncLifetime
     [Fact]
     public async Task Refresh_WithACopyOfTheUserMadeStaleByAnotherRequest_KeepsQqsNewSingleUseRefreshToken()
     {
-        using (var browser = _site.NewBrowser())
+        using (var browser = Site.NewBrowser())
         {
-            await Flows.QqLoginAndCreateAccountAsync(browser, _emulator);
+            await Flows.QqLoginAndCreateAccountAsync(browser, Emulator);
         }
 
         string userId, oldRefreshToken;
-        await using (var db = _site.OpenDatabase())
+        await using (var db = Site.OpenDatabase())
         {
             userId = (await db.Users.SingleAsync()).Id;
             (await db.UserTokens.SingleAsync(token => token.Name == "expires_at")).Value = DateTimeOffset.UtcNow.AddHours(-1).ToString("o");
@@ -80,9 +63,9 @@ public sealed class QqProfileStoreTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        using var scope = _site.Services.CreateScope();
+        using var scope = Site.Services.CreateScope();
         var stale = (await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().FindByIdAsync(userId))!;
-        using (var other = _site.Services.CreateScope())
+        using (var other = Site.Services.CreateScope())
         {
             var otherUsers = other.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
             Assert.True((await otherUsers.UpdateSecurityStampAsync((await otherUsers.FindByIdAsync(userId))!)).Succeeded);
@@ -90,7 +73,7 @@ public sealed class QqProfileStoreTests : IAsyncLifetime
 
         await scope.ServiceProvider.GetRequiredService<QqProfileStore>().RefreshAsync(stale, "QQ");
 
-        await using (var db = _site.OpenDatabase())
+        await using (var db = Site.OpenDatabase())
         {
             var newRefreshToken = (await db.UserTokens.SingleAsync(token => token.Name == "refresh_token")).Value;
             Assert.NotEqual(oldRefreshToken, newRefreshToken);
