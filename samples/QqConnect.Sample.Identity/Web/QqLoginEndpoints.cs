@@ -68,15 +68,19 @@ internal static class QqLoginEndpoints
 
     private static async Task<IResult> BindPage(HttpContext http, SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users)
     {
-        var info = await signIn.GetExternalLoginInfoAsync();
-        if (info is null)
+        if (await PendingAsync(signIn) is not var (_, qq))
         {
-            return Results.Redirect("/login?m=qq-expired");
+            return Expired;
         }
 
-        var qq = QqIdentity.From(info);
         return RenderBindPage(http, qq, await UserNameSuggestion.SuggestAsync(users, qq.Nickname), []);
     }
+
+    // The bind page and its forms need the QQ identity pending in Identity's external cookie; it lasts minutes.
+    private static readonly IResult Expired = Results.Redirect("/login?m=qq-expired");
+
+    private static async Task<(ExternalLoginInfo Info, QqIdentity Qq)?> PendingAsync(SignInManager<IdentityUser> signIn) =>
+        await signIn.GetExternalLoginInfoAsync() is { } info ? (info, QqIdentity.From(info)) : null;
 
     private static IResult RenderBindPage(HttpContext http, QqIdentity qq, string suggestedName, IEnumerable<string> errors, int statusCode = StatusCodes.Status200OK)
     {
@@ -98,13 +102,11 @@ internal static class QqLoginEndpoints
     private static async Task<IResult> CreateAccount(
         HttpContext http, SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, QqAccountBinder<IdentityUser, AppDbContext> binder, QqProfileStore profiles)
     {
-        var info = await signIn.GetExternalLoginInfoAsync();
-        if (info is null)
+        if (await PendingAsync(signIn) is not var (info, qq))
         {
-            return Results.Redirect("/login?m=qq-expired");
+            return Expired;
         }
 
-        var qq = QqIdentity.From(info);
         var form = await http.Request.ReadFormAsync();
         var userName = form["userName"].ToString().Trim();
         if (userName.Length == 0)
@@ -124,13 +126,11 @@ internal static class QqLoginEndpoints
     private static async Task<IResult> BindExisting(
         HttpContext http, SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, QqAccountBinder<IdentityUser, AppDbContext> binder, QqProfileStore profiles)
     {
-        var info = await signIn.GetExternalLoginInfoAsync();
-        if (info is null)
+        if (await PendingAsync(signIn) is not var (info, qq))
         {
-            return Results.Redirect("/login?m=qq-expired");
+            return Expired;
         }
 
-        var qq = QqIdentity.From(info);
         var form = await http.Request.ReadFormAsync();
         var user = await users.FindByNameAsync(form["existingUserName"].ToString().Trim());
         var check = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, form["password"].ToString(), lockoutOnFailure: true);
