@@ -14,9 +14,6 @@ namespace QqConnect.Client.Benchmarks;
 /// </summary>
 internal static class LoadRunner
 {
-    internal const int BucketMicroseconds = 10;
-    internal const int Buckets = 200_000; // 10 µs buckets up to 2 s; slower logins land in the last one.
-
     public static async Task<int> RunAsync(string[] args)
     {
         if (args.Contains("--handler"))
@@ -82,171 +79,59 @@ internal static class LoadRunner
         });
         var authorizeUrl = client.BuildAuthorizeUrl("load-state");
 
-        var histogram = new long[Buckets];
-        var errors = new Dictionary<string, int>(StringComparer.Ordinal);
-        long completed = 0, failed = 0;
-        var measuring = false;
-        var stop = false;
+        var run = new LoadRun();
 
-        async Task WorkerAsync(int worker)
+        async Task LoginAsync(int worker)
         {
-            while (!Volatile.Read(ref stop))
+            string code;
+            try
             {
-                string code;
-                try
-                {
-                    code = await server.NextCodeAsync(authorizeUrl, worker % 3);
-                }
-                catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or QqConnectEmulatorException)
-                {
-                    Record("authorize: " + ex.GetType().Name);
-                    continue;
-                }
-
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    var token = await client.ExchangeCodeAsync(code);
-                    var openId = await client.GetOpenIdAsync(token.AccessToken);
-                    _ = await client.GetUserInfoAsync(token.AccessToken, openId.OpenId);
-                }
-                catch (QqConnectException ex)
-                {
-                    Record($"{ex.Operation}: {ex.Kind}");
-                    continue;
-                }
-
-                if (Volatile.Read(ref measuring))
-                {
-                    var micros = (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-                    Interlocked.Increment(ref histogram[Math.Min(Buckets - 1, micros / BucketMicroseconds)]);
-                    Interlocked.Increment(ref completed);
-                }
+                code = await server.NextCodeAsync(authorizeUrl, worker % 3);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or QqConnectEmulatorException)
+            {
+                run.Failed("authorize: " + ex.GetType().Name);
+                return;
             }
 
-            void Record(string what)
+            var started = Stopwatch.GetTimestamp();
+            try
             {
-                if (!Volatile.Read(ref measuring))
-                {
-                    return;
-                }
-
-                Interlocked.Increment(ref failed);
-                lock (errors)
-                {
-                    errors[what] = errors.GetValueOrDefault(what) + 1;
-                }
+                var token = await client.ExchangeCodeAsync(code);
+                var openId = await client.GetOpenIdAsync(token.AccessToken);
+                _ = await client.GetUserInfoAsync(token.AccessToken, openId.OpenId);
             }
+            catch (QqConnectException ex)
+            {
+                run.Failed($"{ex.Operation}: {ex.Kind}");
+                return;
+            }
+
+            run.Succeeded(started);
         }
 
         Console.WriteLine($"load: {concurrency} concurrent logins for {seconds} s (after {warmupSeconds} s warm-up) against {server.Description} at {server.BaseAddress}");
-        var workers = Enumerable.Range(0, concurrency).Select(i => Task.Run(() => WorkerAsync(i))).ToArray();
-        await Task.Delay(TimeSpan.FromSeconds(warmupSeconds));
-        var connectionsAtStart = Interlocked.Read(ref connections);
-        var samples = new List<MemorySample> { MemorySample.Take("start", 0, server) };
-        Volatile.Write(ref measuring, true);
-        var clock = Stopwatch.StartNew();
-        var timeline = new List<string>();
-        var lastCompleted = 0L;
-        for (var second = 1; second <= seconds; second++)
-        {
-            var wait = TimeSpan.FromSeconds(second) - clock.Elapsed;
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait);
-            }
+        var connectionsAtStart = 0L;
+        await run.RunAsync(
+            concurrency,
+            seconds,
+            warmupSeconds,
+            LoginAsync,
+            server,
+            timelineColumns: () => Interlocked.Read(ref connections).ToString("N0", CultureInfo.InvariantCulture),
+            measuringStarts: () => connectionsAtStart = Interlocked.Read(ref connections));
 
-            var done = Interlocked.Read(ref completed);
-            timeline.Add(string.Create(CultureInfo.InvariantCulture,
-                $"| {second} | {done - lastCompleted:N0} | {Interlocked.Read(ref connections):N0} | {GC.GetTotalMemory(false) / 1048576.0:F1} | {Environment.WorkingSet / 1048576.0:F1} |"));
-            lastCompleted = done;
-            if (second == seconds / 2 && seconds >= 2)
-            {
-                samples.Add(MemorySample.Take("middle", second, server));
-            }
-        }
-
-        samples.Add(MemorySample.Take("end", seconds, server));
-        var elapsed = clock.Elapsed;
-        Volatile.Write(ref measuring, false);
-        Volatile.Write(ref stop, true);
-        await Task.WhenAll(workers);
-
-        var total = Interlocked.Read(ref completed);
+        var total = run.Completed;
         var totalConnections = Interlocked.Read(ref connections);
         Console.WriteLine();
         Console.WriteLine("| concurrency | seconds | logins | logins/s | HTTP calls/s (SDK) | p50 ms | p90 ms | p99 ms | max ms | errors | TCP connections opened (total / during the run) |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {concurrency} | {elapsed.TotalSeconds:F1} | {total:N0} | {total / elapsed.TotalSeconds:N0} | {3 * total / elapsed.TotalSeconds:N0} | {Percentile(histogram, total, 0.50):F2} | {Percentile(histogram, total, 0.90):F2} | {Percentile(histogram, total, 0.99):F2} | {Max(histogram):F2} | {Interlocked.Read(ref failed)} | {totalConnections} / {totalConnections - connectionsAtStart} |"));
-        Console.WriteLine();
-        Console.WriteLine("| when | s | client GC heap after full GC (MiB) | client working set (MiB) | gen0/1/2 GCs | emulator working set (MiB) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var sample in samples)
-        {
-            Console.WriteLine(sample.Row());
-        }
-
-        Console.WriteLine();
-        Console.WriteLine("| second | logins | connections so far | client GC heap (MiB, no forced GC) | client working set (MiB) |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|");
-        foreach (var row in timeline)
-        {
-            Console.WriteLine(row);
-        }
-
-        if (errors.Count > 0)
-        {
-            Console.WriteLine();
-            foreach (var (what, count) in errors)
-            {
-                Console.WriteLine($"error {what}: {count}");
-            }
-        }
+            $"| {concurrency} | {run.Elapsed.TotalSeconds:F1} | {total:N0} | {total / run.Elapsed.TotalSeconds:N0} | {3 * total / run.Elapsed.TotalSeconds:N0} | {run.Percentile(0.50):F2} | {run.Percentile(0.90):F2} | {run.Percentile(0.99):F2} | {run.Max():F2} | {run.Failures} | {totalConnections} / {totalConnections - connectionsAtStart} |"));
+        run.PrintDetails("client", "| second | logins | connections so far | client GC heap (MiB, no forced GC) | client working set (MiB) |", "|---:|---:|---:|---:|---:|");
 
         // Fails the CI smoke run when nothing worked or anything failed.
-        return total > 0 && Interlocked.Read(ref failed) == 0 ? 0 : 1;
-    }
-
-    internal static double Percentile(long[] histogram, long total, double fraction)
-    {
-        var target = (long)Math.Ceiling(total * fraction);
-        var seen = 0L;
-        for (var i = 0; i < histogram.Length; i++)
-        {
-            seen += histogram[i];
-            if (seen >= target && target > 0)
-            {
-                return (i + 1) * BucketMicroseconds / 1000.0;
-            }
-        }
-
-        return double.NaN;
-    }
-
-    internal static double Max(long[] histogram)
-    {
-        for (var i = histogram.Length - 1; i >= 0; i--)
-        {
-            if (histogram[i] > 0)
-            {
-                return (i + 1) * BucketMicroseconds / 1000.0;
-            }
-        }
-
-        return double.NaN;
-    }
-
-    internal sealed record MemorySample(string When, int Second, long LiveHeap, long WorkingSet, int Gen0, int Gen1, int Gen2, long? EmulatorWorkingSet)
-    {
-        public static MemorySample Take(string when, int second, EmulatorHost server)
-        {
-            var live = GC.GetTotalMemory(forceFullCollection: true);
-            return new(when, second, live, Environment.WorkingSet, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), server.WorkingSet);
-        }
-
-        public string Row() => string.Create(CultureInfo.InvariantCulture,
-            $"| {When} | {Second} | {LiveHeap / 1048576.0:F1} | {WorkingSet / 1048576.0:F1} | {Gen0}/{Gen1}/{Gen2} | {(EmulatorWorkingSet is { } ws ? (ws / 1048576.0).ToString("F1", CultureInfo.InvariantCulture) : "(same process)")} |");
+        return run.ExitCode;
     }
 }
 

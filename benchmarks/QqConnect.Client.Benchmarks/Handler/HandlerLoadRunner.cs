@@ -43,109 +43,42 @@ internal static class HandlerLoadRunner
         await using var site = await LoginSite.StartAsync(SiteHandler.QqConnect, loopback: true, qq.BaseAddress, backchannel: null, PlainHttp);
         using var browsers = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
 
-        var histogram = new long[LoadRunner.Buckets];
-        var errors = new Dictionary<string, int>(StringComparer.Ordinal);
-        long completed = 0, failed = 0;
-        var measuring = false;
-        var stop = false;
+        var run = new LoadRun();
 
-        async Task WorkerAsync(int worker)
+        async Task LoginOnceAsync(int worker)
         {
-            while (!Volatile.Read(ref stop))
+            var started = Stopwatch.GetTimestamp();
+            string? failure;
+            try
             {
-                var started = Stopwatch.GetTimestamp();
-                string? failure;
-                try
-                {
-                    failure = await LoginAsync(site, qq, browsers, worker % 3);
-                }
-                catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException)
-                {
-                    failure = ex.GetType().Name;
-                }
+                failure = await LoginAsync(site, qq, browsers, worker % 3);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException)
+            {
+                failure = ex.GetType().Name;
+            }
 
-                if (!Volatile.Read(ref measuring))
-                {
-                    continue;
-                }
-
-                if (failure is not null)
-                {
-                    Interlocked.Increment(ref failed);
-                    lock (errors)
-                    {
-                        errors[failure] = errors.GetValueOrDefault(failure) + 1;
-                    }
-
-                    continue;
-                }
-
-                var micros = (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-                Interlocked.Increment(ref histogram[Math.Min(LoadRunner.Buckets - 1, micros / LoadRunner.BucketMicroseconds)]);
-                Interlocked.Increment(ref completed);
+            if (failure is null)
+            {
+                run.Succeeded(started);
+            }
+            else
+            {
+                run.Failed(failure);
             }
         }
 
         Console.WriteLine($"load --handler: {concurrency} concurrent browser logins for {seconds} s (after {warmupSeconds} s warm-up) to the site at {site.BaseAddress} (AddQqConnect()), QQ = {qq.Description} at {qq.BaseAddress}");
-        var workers = Enumerable.Range(0, concurrency).Select(i => Task.Run(() => WorkerAsync(i))).ToArray();
-        await Task.Delay(TimeSpan.FromSeconds(warmupSeconds));
-        var samples = new List<LoadRunner.MemorySample> { LoadRunner.MemorySample.Take("start", 0, qq) };
-        Volatile.Write(ref measuring, true);
-        var clock = Stopwatch.StartNew();
-        var timeline = new List<string>();
-        var lastCompleted = 0L;
-        for (var second = 1; second <= seconds; second++)
-        {
-            var wait = TimeSpan.FromSeconds(second) - clock.Elapsed;
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait);
-            }
+        await run.RunAsync(concurrency, seconds, warmupSeconds, LoginOnceAsync, qq);
 
-            var done = Interlocked.Read(ref completed);
-            timeline.Add(string.Create(CultureInfo.InvariantCulture,
-                $"| {second} | {done - lastCompleted:N0} | {GC.GetTotalMemory(false) / 1048576.0:F1} | {Environment.WorkingSet / 1048576.0:F1} |"));
-            lastCompleted = done;
-            if (second == seconds / 2 && seconds >= 2)
-            {
-                samples.Add(LoadRunner.MemorySample.Take("middle", second, qq));
-            }
-        }
-
-        samples.Add(LoadRunner.MemorySample.Take("end", seconds, qq));
-        var elapsed = clock.Elapsed;
-        Volatile.Write(ref measuring, false);
-        Volatile.Write(ref stop, true);
-        await Task.WhenAll(workers);
-
-        var total = Interlocked.Read(ref completed);
+        var total = run.Completed;
         Console.WriteLine();
         Console.WriteLine("| concurrency | seconds | logins | logins/s | p50 ms | p90 ms | p99 ms | max ms | errors |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {concurrency} | {elapsed.TotalSeconds:F1} | {total:N0} | {total / elapsed.TotalSeconds:N0} | {LoadRunner.Percentile(histogram, total, 0.50):F2} | {LoadRunner.Percentile(histogram, total, 0.90):F2} | {LoadRunner.Percentile(histogram, total, 0.99):F2} | {LoadRunner.Max(histogram):F2} | {Interlocked.Read(ref failed)} |"));
-        Console.WriteLine();
-        Console.WriteLine("| when | s | site GC heap after full GC (MiB) | site working set (MiB) | gen0/1/2 GCs | emulator working set (MiB) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var sample in samples)
-        {
-            Console.WriteLine(sample.Row());
-        }
-
-        Console.WriteLine();
-        Console.WriteLine("| second | logins | site GC heap (MiB, no forced GC) | site working set (MiB) |");
-        Console.WriteLine("|---:|---:|---:|---:|");
-        foreach (var row in timeline)
-        {
-            Console.WriteLine(row);
-        }
-
-        foreach (var (what, count) in errors)
-        {
-            Console.WriteLine($"error {what}: {count}");
-        }
-
-        return total > 0 && Interlocked.Read(ref failed) == 0 ? 0 : 1;
+            $"| {concurrency} | {run.Elapsed.TotalSeconds:F1} | {total:N0} | {total / run.Elapsed.TotalSeconds:N0} | {run.Percentile(0.50):F2} | {run.Percentile(0.90):F2} | {run.Percentile(0.99):F2} | {run.Max():F2} | {run.Failures} |"));
+        run.PrintDetails("site", "| second | logins | site GC heap (MiB, no forced GC) | site working set (MiB) |", "|---:|---:|---:|---:|");
+        return run.ExitCode;
     }
 
     /// <summary>The site is plain HTTP on loopback: its cookies may not require HTTPS.</summary>
