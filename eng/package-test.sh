@@ -61,39 +61,37 @@ grep -q '<frameworkReference name="Microsoft.AspNetCore.App"' <<<"$nuspec" || fa
 # QqConnect.* only from the temporary feed, everything else from the registry (eng/lib/local-feed.sh).
 write_local_feed_config "$work" "$feed"
 
-cat > "$work/app/PackageConsumer.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-    <NuGetAudit>false</NuGetAudit>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="QqConnect.Client" Version="[$version]" />
-    <PackageReference Include="QqConnect.Client.Testing" Version="[$version]" />
-    <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="8.0.1" />
-  </ItemGroup>
-</Project>
-XML
+# A consumer project: write_consumer FILE SDK exe|lib FRAMEWORK[;FRAMEWORK] PACKAGE=VERSION...
+write_consumer() {
+  local file=$1 sdk=$2 kind=$3 frameworks=$4
+  shift 4
+  {
+    printf '<Project Sdk="%s">\n  <PropertyGroup>\n' "$sdk"
+    if [ "$kind" = exe ]; then
+      printf '    <OutputType>Exe</OutputType>\n    <ImplicitUsings>enable</ImplicitUsings>\n'
+    else
+      printf '    <LangVersion>latest</LangVersion>\n'
+    fi
+    if [[ $frameworks == *";"* ]]; then
+      printf '    <TargetFrameworks>%s</TargetFrameworks>\n' "$frameworks"
+    else
+      printf '    <TargetFramework>%s</TargetFramework>\n' "$frameworks"
+    fi
+    printf '    <Nullable>enable</Nullable>\n    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>\n    <NuGetAudit>false</NuGetAudit>\n'
+    printf '  </PropertyGroup>\n  <ItemGroup>\n'
+    local reference
+    for reference in "$@"; do
+      printf '    <PackageReference Include="%s" Version="%s" />\n' "${reference%%=*}" "${reference#*=}"
+    done
+    printf '  </ItemGroup>\n</Project>\n'
+  } > "$file"
+}
+
+write_consumer "$work/app/PackageConsumer.csproj" Microsoft.NET.Sdk exe net10.0 \
+  "QqConnect.Client=[$version]" "QqConnect.Client.Testing=[$version]" "Microsoft.Extensions.DependencyInjection=8.0.1"
 cp eng/package-test/Program.cs "$work/app/Program.cs"
 
-cat > "$work/lib/PackageConsumerLibrary.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <TargetFrameworks>netstandard2.0;net8.0</TargetFrameworks>
-    <LangVersion>latest</LangVersion>
-    <Nullable>enable</Nullable>
-    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-    <NuGetAudit>false</NuGetAudit>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="QqConnect.Client" Version="[$version]" />
-  </ItemGroup>
-</Project>
-XML
+write_consumer "$work/lib/PackageConsumerLibrary.csproj" Microsoft.NET.Sdk lib "netstandard2.0;net8.0" "QqConnect.Client=[$version]"
 cat > "$work/lib/Login.cs" <<'CS'
 using System;
 using System.Threading.Tasks;
@@ -113,23 +111,8 @@ public static class Login
 }
 CS
 
-cat > "$work/web/PackageWebConsumer.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk.Web">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-    <NuGetAudit>false</NuGetAudit>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="QqConnect.AspNetCore" Version="[$version]" />
-    <PackageReference Include="QqConnect.Client.Testing" Version="[$version]" />
-    <PackageReference Include="Microsoft.AspNetCore.TestHost" Version="10.0.15" />
-  </ItemGroup>
-</Project>
-XML
+write_consumer "$work/web/PackageWebConsumer.csproj" Microsoft.NET.Sdk.Web exe net10.0 \
+  "QqConnect.AspNetCore=[$version]" "QqConnect.Client.Testing=[$version]" "Microsoft.AspNetCore.TestHost=10.0.15"
 cp eng/package-test/web/Program.cs "$work/web/Program.cs"
 
 echo "== building a netstandard2.0;net8.0 library against the package"
