@@ -34,47 +34,37 @@ internal struct ErrorFields
     /// <returns><see langword="true"/> when the field was an error field.</returns>
     public bool TryTake(ReadOnlySpan<byte> name, ref FieldValue value)
     {
-        // Most fields are not error fields: rule them out by length first (ret, msg, code, error, error_description).
-        if (name.Length is not (3 or 4 or 5 or 17))
+        // Most fields are not error fields: dispatch on the length (ret, msg, code, error, error_description).
+        switch (name.Length)
         {
-            return false;
-        }
+            case 3 when name.SequenceEqual("ret"u8):
+                _ret = value.TryGetInt64(out var ret) ? ret : null;
+                return true;
+            case 3 when name.SequenceEqual("msg"u8):
+                _message = value.GetString();
+                return true;
+            case 4 when name.SequenceEqual("code"u8):
+                // A numeric code (with msg) is QQ's older error form; anything else is not an error field.
+                _code = value.TryGetInt64(out var code) ? code : null;
+                return true;
+            case 5 when name.SequenceEqual("error"u8):
+                if (value.TryGetInt64(out var error))
+                {
+                    _error = error;
+                }
+                else if (value.GetString() is { Length: > 0 } text && text.Trim().Length > 0)
+                {
+                    // A non-numeric error such as "access_denied"; an empty one is no error.
+                    _errorText = text;
+                }
 
-        if (name.SequenceEqual("error"u8))
-        {
-            if (value.TryGetInt64(out var code))
-            {
-                _error = code;
-            }
-            else if (value.GetString() is { Length: > 0 } text && text.Trim().Length > 0)
-            {
-                // A non-numeric error such as "access_denied"; an empty one is no error.
-                _errorText = text;
-            }
+                return true;
+            case 17 when name.SequenceEqual("error_description"u8):
+                _description = value.GetString();
+                return true;
+            default:
+                return false;
         }
-        else if (name.SequenceEqual("error_description"u8))
-        {
-            _description = value.GetString();
-        }
-        else if (name.SequenceEqual("ret"u8))
-        {
-            _ret = value.TryGetInt64(out var ret) ? ret : null;
-        }
-        else if (name.SequenceEqual("code"u8))
-        {
-            // A numeric code (with msg) is QQ's older error form; anything else is not an error field.
-            _code = value.TryGetInt64(out var code) ? code : null;
-        }
-        else if (name.SequenceEqual("msg"u8))
-        {
-            _message = value.GetString();
-        }
-        else
-        {
-            return false;
-        }
-
-        return true;
     }
 
     private static long? NonZero(long? value) => value is { } number && number != 0 ? number : null;

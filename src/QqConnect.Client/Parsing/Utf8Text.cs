@@ -34,7 +34,11 @@ internal static class Utf8Text
     /// <summary>Parses a whole span as a base-10 integer, tolerating surrounding white space.</summary>
     public static bool TryParseInt64(ReadOnlySpan<byte> utf8, out long value)
     {
-        utf8 = BodySniffer.Trim(utf8);
+        if (!utf8.IsEmpty && (BodySniffer.IsWhiteSpace(utf8[0]) || BodySniffer.IsWhiteSpace(utf8[utf8.Length - 1])))
+        {
+            utf8 = BodySniffer.Trim(utf8);
+        }
+
         if (Utf8Parser.TryParse(utf8, out value, out var consumed) && consumed == utf8.Length && consumed > 0)
         {
             return true;
