@@ -67,6 +67,8 @@ public sealed class GetOpenIdTests
     [InlineData("me/json-error-100013.txt", 100013)]
     [InlineData("me/jsonp-error-100048.txt", 100048)]
     [InlineData("me/jsonp-error-100007.txt", 100007)]
+    [InlineData("me/jsonp-error-100016-trailing-comma.txt", 100016)] // as QQ's wiki prints it: a comma before '}'
+    [InlineData("me/json-error-100016-trailing-comma.txt", 100016)]
     public async Task GetOpenId_Error_ThrowsApiExceptionWithCode(string fixture, int code)
     {
         _network.Expect(HttpMethod.Get, $"{TestApp.Graph}/oauth2.0/me").RespondWithFixture(fixture);
@@ -89,6 +91,17 @@ public sealed class GetOpenIdTests
 
         Assert.Equal(QqErrorAction.ApplyForPermission, error.ErrorInfo!.Action);
         Assert.Contains("RequestUnionId", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetOpenId_JsonpWithoutSpacesInTheParentheses_IsRead()
+    {
+        _network.Expect(HttpMethod.Get, $"{TestApp.Graph}/oauth2.0/me").RespondWithFixture("me/jsonp-success-no-spaces.txt");
+        using var client = TestApp.Client(_network);
+
+        var openId = await client.GetOpenIdAsync(TestApp.AccessToken);
+
+        Assert.Equal((TestApp.AppId, TestApp.OpenId), (openId.ClientId, openId.OpenId));
     }
 
     [Fact]

@@ -92,6 +92,7 @@ public sealed class GetUserInfoTests
     [InlineData("userinfo/error-minus1.json", -1, "client request's parameters are invalid, invalid openid")]
     [InlineData("userinfo/error-100030.json", 100030, "this api without user authorization")]
     [InlineData("userinfo/error-minus22.json", -22, "openid is invalid")]
+    [InlineData("userinfo/error-minus23-ret-last.json", -23, "token is invalid")]
     public async Task GetUserInfo_NonZeroRet_ThrowsApiExceptionWithRetAndMsg(string fixture, int code, string message)
     {
         _network.Expect(HttpMethod.Get, $"{TestApp.Graph}/user/get_user_info").RespondWithFixture(fixture);
@@ -102,6 +103,31 @@ public sealed class GetUserInfoTests
         Assert.Equal(code, error.ErrorCode);
         Assert.Equal(message, error.ErrorDescription);
         Assert.Equal(QqConnectOperation.GetUserInfo, error.Operation);
+    }
+
+    [Fact]
+    public async Task GetUserInfo_TrailingCommasAlsoInsideUnknownFields_AreRead()
+    {
+        _network.Expect(HttpMethod.Get, $"{TestApp.Graph}/user/get_user_info").RespondWithFixture("userinfo/unknown-fields-trailing-commas.json");
+        using var client = TestApp.Client(_network);
+
+        var user = await client.GetUserInfoAsync(TestApp.AccessToken, TestApp.OpenId);
+
+        Assert.Equal("qzuser", user.Nickname);
+        Assert.Equal(1, user.AdditionalFields["extra"].GetProperty("x").GetInt32());
+        Assert.Equal("a", user.AdditionalFields["tags"][0].GetString());
+    }
+
+    [Fact]
+    public async Task GetUserInfo_RetAsTheLastKey_IsReadAsSuccess()
+    {
+        _network.Expect(HttpMethod.Get, $"{TestApp.Graph}/user/get_user_info").RespondWithFixture("userinfo/success-ret-last.json");
+        using var client = TestApp.Client(_network);
+
+        var user = await client.GetUserInfoAsync(TestApp.AccessToken, TestApp.OpenId);
+
+        Assert.Equal("qzuser", user.Nickname);
+        Assert.Equal("http://q.qlogo.cn/qqapp/101000001/4B8E3A5C9D0F1E2A3B4C5D6E7F809A1B/40", user.FigureUrlQq1);
     }
 
     [Fact]

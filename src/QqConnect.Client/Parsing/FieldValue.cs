@@ -81,7 +81,7 @@ internal readonly ref struct FieldValue
     {
         if (_type != JsonTokenType.None)
         {
-            var reader = new Utf8JsonReader(_raw);
+            var reader = new Utf8JsonReader(_raw, JsonFieldReader.Options);
             reader.Read();
             return JsonElement.ParseValue(ref reader);
         }

@@ -6,7 +6,9 @@ namespace QqConnect.Client.Parsing;
 /// <summary>Reads a flat JSON object field by field with <see cref="Utf8JsonReader"/>.</summary>
 internal static class JsonFieldReader
 {
-    private static readonly JsonReaderOptions Options = new() { MaxDepth = 16, CommentHandling = JsonCommentHandling.Skip };
+    // Trailing commas: QQ's own wiki prints a /me error as { "error":100016, "error_description":"…", }; refusing it would turn a
+    // clear QQ error into "invalid answer" (protocol reference, "Seen in answers").
+    internal static readonly JsonReaderOptions Options = new() { MaxDepth = 16, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     public static void Read<TSink>(ReadOnlySpan<byte> json, ref TSink sink, ref ErrorFields errors)
         where TSink : struct, IFieldSink

@@ -37,10 +37,10 @@ internal static class WireRenderer
                 body.Append(Form(ordered, random));
                 break;
             case WireShape.Json:
-                body.Append(Json(ordered, style.Layout, random));
+                body.Append(Json(ordered, style.Layout, random, TrailingComma(style)));
                 break;
             default:
-                var json = Json(ordered, style.Layout, random);
+                var json = Json(ordered, style.Layout, random, TrailingComma(style));
                 body.Append((style.Jsonp % 6) switch
                 {
                     0 => $"callback( {json} );",
@@ -83,7 +83,11 @@ internal static class WireRenderer
         return text.ToString();
     }
 
-    private static string Json(WireField[] fields, int layout, Random random)
+    // One body in eight ends its object with a comma before '}', as QQ's wiki prints a /me error. Taken from the
+    // seed's bits, not the random stream, so recorded seeds still replay the same bodies otherwise.
+    private static bool TrailingComma(WireStyle style) => (style.Seed & 7) == 7;
+
+    private static string Json(WireField[] fields, int layout, Random random, bool trailingComma)
     {
         var spaces = Spacing[layout % Spacing.Length];
         string Space() => spaces[random.Next(spaces.Length)];
@@ -100,6 +104,11 @@ internal static class WireRenderer
                 WireKind.Integer => random.Next(2) == 0 ? field.Value : JsonString(field.Value, random),
                 _ => field.Value,
             });
+        }
+
+        if (trailingComma && fields.Length > 0)
+        {
+            text.Append(',');
         }
 
         return text.Append(Space()).Append('}').ToString();
