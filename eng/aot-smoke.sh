@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# NativeAOT smoke test: publishes samples/QqConnect.AotSmoke with PublishAot (the whole QqConnect.Client
-# assembly rooted, every trim/AOT warning an error), runs the native binary (the whole login against the
-# in-process emulator, directly and through DI with configuration binding) and checks its output.
+# NativeAOT smoke test: publishes samples/QqConnect.AotSmoke and samples/QqConnect.AspNetCore.AotSmoke with
+# PublishAot (the whole QqConnect.Client, resp. QqConnect.AspNetCore, assembly rooted, every trim/AOT warning an
+# error), runs each native binary and checks its output: the whole login against the in-process emulator,
+# directly and through DI with configuration binding; and a slim ASP.NET Core site signing a browser in with
+# AddQqConnect().
 # Installs Debian's clang (the NativeAOT linker driver) and zlib1g-dev when missing. Last line:
 # "aot smoke: passed" or "aot smoke: FAILED ..."; the exit code is non-zero on failure.
 set -euo pipefail
@@ -33,29 +35,44 @@ esac
 out=$(mktemp -d "${TMPDIR:-/tmp}/qqconnect-aot-smoke.XXXXXX")
 trap 'rm -rf "$out"' EXIT
 
-echo "== publishing samples/QqConnect.AotSmoke (NativeAOT, $rid)"
-log="$out/publish.log"
-if ! dotnet publish samples/QqConnect.AotSmoke -c Release -r "$rid" -o "$out/bin" --nologo >"$log" 2>&1; then
-  grep -E 'error|warning' "$log" | sort -u | head -50
-  fail "publish failed (trim/AOT warnings are errors; see above)"
-fi
-# No warning may slip through either (they are errors, but be explicit about IL2xxx/IL3xxx).
-if grep -E 'warning (IL2|IL3)[0-9]{3}' "$log" | sort -u | grep .; then
-  fail "trim/AOT warnings"
-fi
+# publish_and_run PROJECT EXPECTED-LAST-LINE [GREP-PATTERN DESCRIPTION]...: publishes samples/PROJECT as a native
+# binary, runs it, checks that every pattern occurs, that no check printed FAIL, and the last line.
+publish_and_run() {
+  local project=$1 last=$2
+  shift 2
+  echo "== publishing samples/$project (NativeAOT, $rid)"
+  local log="$out/$project.publish.log" bin="$out/$project"
+  if ! dotnet publish "samples/$project" -c Release -r "$rid" -o "$bin" --nologo >"$log" 2>&1; then
+    grep -E 'error|warning' "$log" | sort -u | head -50
+    fail "$project: publish failed (trim/AOT warnings are errors; see above)"
+  fi
+  # No warning may slip through either (they are errors, but be explicit about IL2xxx/IL3xxx).
+  if grep -E 'warning (IL2|IL3)[0-9]{3}' "$log" | sort -u | grep .; then
+    fail "$project: trim/AOT warnings"
+  fi
 
-binary="$out/bin/QqConnect.AotSmoke"
-[ -x "$binary" ] || fail "no native binary at $binary"
-[ ! -f "$out/bin/QqConnect.AotSmoke.dll" ] || fail "the output is not a native image"
-echo "native binary: $(du -h "$binary" | cut -f1)"
+  local binary="$bin/$project"
+  [ -x "$binary" ] || fail "no native binary at $binary"
+  [ ! -f "$bin/$project.dll" ] || fail "$project: the output is not a native image"
+  echo "native binary: $(du -h "$binary" | cut -f1)"
 
-echo "== running it"
-output=$("$binary") || { echo "$output"; fail "the binary exited with $?"; }
-echo "$output"
-grep -q 'GetUserInfoAsync gives the nickname 小明' <<<"$output" || fail "no nickname in the output"
-grep -q 'the injected client logs 小红 in' <<<"$output" || fail "the DI flow did not run"
-grep -q 'FAIL' <<<"$output" && fail "a check failed"
-[ "$(tail -n1 <<<"$output")" = "aot smoke: passed" ] || fail "the binary did not report success"
+  echo "== running it"
+  local output
+  output=$("$binary") || { echo "$output"; fail "$project: the binary exited with $?"; }
+  echo "$output"
+  while [ $# -ge 2 ]; do
+    grep -q "$1" <<<"$output" || fail "$project: $2"
+    shift 2
+  done
+  grep -q 'FAIL' <<<"$output" && fail "$project: a check failed"
+  [ "$(tail -n1 <<<"$output")" = "$last" ] || fail "$project: the binary did not report success"
+}
+
+publish_and_run QqConnect.AotSmoke "aot smoke: passed" \
+  'GetUserInfoAsync gives the nickname 小明' "no nickname in the output" \
+  'the injected client logs 小红 in' "the DI flow did not run"
+publish_and_run QqConnect.AspNetCore.AotSmoke "aspnetcore aot smoke: passed" \
+  '/me: 小明|' "the site did not sign the browser in"
 
 echo "aot smoke took $(( $(date +%s) - started )) s"
 echo "aot smoke: passed"
