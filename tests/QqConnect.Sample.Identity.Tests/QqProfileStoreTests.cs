@@ -80,4 +80,37 @@ public sealed class QqProfileStoreTests : SiteTest
             Assert.True(DateTimeOffset.Parse((await db.UserTokens.SingleAsync(token => token.Name == "expires_at")).Value!, System.Globalization.CultureInfo.InvariantCulture) > DateTimeOffset.UtcNow);
         }
     }
+
+    [Fact]
+    public async Task Delete_WithACopyOfTheUserMadeStaleByAnotherRequest_RemovesTheProfileAndTheQqTokens()
+    {
+        using (var browser = Site.NewBrowser())
+        {
+            await Flows.QqLoginAndCreateAccountAsync(browser, Emulator);
+        }
+
+        string userId;
+        await using (var db = Site.OpenDatabase())
+        {
+            userId = (await db.Users.SingleAsync()).Id;
+            db.UserTokens.Add(new IdentityUserToken<string> { UserId = userId, LoginProvider = "Other", Name = "access_token", Value = "KEEP" });
+            await db.SaveChangesAsync();
+        }
+
+        using var scope = Site.Services.CreateScope();
+        var stale = (await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().FindByIdAsync(userId))!;
+        using (var other = Site.Services.CreateScope())
+        {
+            var otherUsers = other.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            Assert.True((await otherUsers.UpdateSecurityStampAsync((await otherUsers.FindByIdAsync(userId))!)).Succeeded);
+        }
+
+        await scope.ServiceProvider.GetRequiredService<QqProfileStore>().DeleteAsync(stale, "QQ");
+
+        await using (var db = Site.OpenDatabase())
+        {
+            Assert.Equal(0, await db.QqProfiles.CountAsync());
+            Assert.Equal("Other", (await db.UserTokens.SingleAsync()).LoginProvider);
+        }
+    }
 }

@@ -109,11 +109,10 @@ public sealed class QqProfileStore(AppDbContext db, UserManager<IdentityUser> us
     /// <returns>A task.</returns>
     public async Task DeleteAsync(IdentityUser user, string loginProvider)
     {
+        // Straight DELETEs: Identity's RemoveAuthenticationTokenAsync stamps the user row once per token and, like its
+        // writes, keeps nothing when another request stamped it first (a result, not an exception).
         await db.QqProfiles.Where(profile => profile.UserId == user.Id).ExecuteDeleteAsync();
-        foreach (var name in new[] { AccessTokenName, RefreshTokenName, ExpiresAtName, "token_type" })
-        {
-            await users.RemoveAuthenticationTokenAsync(user, loginProvider, name);
-        }
+        await db.UserTokens.Where(token => token.UserId == user.Id && token.LoginProvider == loginProvider).ExecuteDeleteAsync();
     }
 
     /// <summary>
