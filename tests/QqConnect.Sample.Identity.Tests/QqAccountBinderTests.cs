@@ -49,4 +49,43 @@ public sealed class QqAccountBinderTests : SiteTest
         await using var db = Site.OpenDatabase();
         Assert.Equal(["OPENID-MOBILE", "OPENID-WEB", "UNION-1"], await db.UserLogins.Select(login => login.ProviderKey).OrderBy(key => key).ToListAsync());
     }
+
+    [Fact]
+    public async Task BindAndUnbind_WithACopyOfTheUserMadeStaleByAnotherRequest_StillWork()
+    {
+        // The account page's copy of the user was loaded before another request (a second tab) stamped the user row:
+        // Identity refuses the stale copy, and the binder's retry must not reuse it.
+        string userId;
+        using (var setup = Site.Services.CreateScope())
+        {
+            var owner = new IdentityUser("two-tabs");
+            var setupUsers = setup.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            Assert.True((await setupUsers.CreateAsync(owner, "a password 1")).Succeeded);
+            userId = owner.Id;
+        }
+
+        foreach (var step in new[] { "bind", "unbind" })
+        {
+            using var scope = Site.Services.CreateScope();
+            var binder = scope.ServiceProvider.GetRequiredService<QqAccountBinder<IdentityUser, AppDbContext>>();
+            var stale = (await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().FindByIdAsync(userId))!;
+            using (var other = Site.Services.CreateScope())
+            {
+                var otherUsers = other.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+                Assert.True((await otherUsers.UpdateSecurityStampAsync((await otherUsers.FindByIdAsync(userId))!)).Succeeded);
+            }
+
+            if (step == "bind")
+            {
+                Assert.Equal(QqBindResult.Bound, await binder.BindQqAsync(stale, new QqIdentity("QQ", "OPENID-TABS", "UNION-TABS", "小明", null)));
+            }
+            else
+            {
+                Assert.Equal(QqUnbindResult.Unbound, await binder.UnbindAsync(stale, "QQ"));
+            }
+        }
+
+        await using var db = Site.OpenDatabase();
+        Assert.Equal(0, await db.UserLogins.CountAsync());
+    }
 }

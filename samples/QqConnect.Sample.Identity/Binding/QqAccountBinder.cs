@@ -35,7 +35,7 @@ public sealed class QqAccountBinder<TUser, TContext>(UserManager<TUser> users, T
     public Task<TUser?> FindAsync(QqIdentity qq)
     {
         ArgumentNullException.ThrowIfNull(qq);
-        return InTransactionAsync(() => FindCoreAsync(qq));
+        return InTransactionAsync(user: null, _ => FindCoreAsync(qq));
     }
 
     /// <summary>
@@ -49,7 +49,7 @@ public sealed class QqAccountBinder<TUser, TContext>(UserManager<TUser> users, T
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(qq);
-        return InTransactionAsync(() => BindCoreAsync(user, qq));
+        return InTransactionAsync(user, current => BindCoreAsync(current!, qq));
     }
 
     /// <summary>
@@ -115,23 +115,24 @@ public sealed class QqAccountBinder<TUser, TContext>(UserManager<TUser> users, T
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentException.ThrowIfNullOrEmpty(loginProvider);
-        return InTransactionAsync(async () =>
+        return InTransactionAsync(user, async current =>
         {
-            var logins = await users.GetLoginsAsync(user);
+            var account = current!;
+            var logins = await users.GetLoginsAsync(account);
             var qqLogins = logins.Where(login => IsQqLogin(login, loginProvider)).ToList();
             if (qqLogins.Count == 0)
             {
                 return QqUnbindResult.NotBound;
             }
 
-            if (!await users.HasPasswordAsync(user) && qqLogins.Count == logins.Count)
+            if (!await users.HasPasswordAsync(account) && qqLogins.Count == logins.Count)
             {
                 return QqUnbindResult.OnlyWayToSignIn;
             }
 
             foreach (var login in qqLogins)
             {
-                Check(await users.RemoveLoginAsync(user, login.LoginProvider, login.ProviderKey));
+                Check(await users.RemoveLoginAsync(account, login.LoginProvider, login.ProviderKey));
             }
 
             return QqUnbindResult.Unbound;
@@ -236,17 +237,23 @@ public sealed class QqAccountBinder<TUser, TContext>(UserManager<TUser> users, T
         }
     }
 
-    private async Task<T> InTransactionAsync<T>(Func<Task<T>> work)
+    // One retry after the database (or Identity, see Check) refused a write of a concurrent request's making. The
+    // retry runs on a fresh copy of the account: the caller's copy is detached by the clear and may carry a stamp
+    // the other request has changed, and Identity's checks load their own copy, which a detached one clashes with.
+    private async Task<T> InTransactionAsync<T>(TUser? user, Func<TUser?, Task<T>> work)
     {
         try
         {
-            return await InTransactionCoreAsync(work);
+            return await InTransactionCoreAsync(() => work(user));
         }
         catch (DbUpdateException)
         {
             // A concurrent request changed the same rows first; nothing of ours was kept. Look again.
             db.ChangeTracker.Clear();
-            return await InTransactionCoreAsync(work);
+            var fresh = user is null
+                ? null
+                : await users.FindByIdAsync(await users.GetUserIdAsync(user)) ?? throw new InvalidOperationException("The account was deleted meanwhile.");
+            return await InTransactionCoreAsync(() => work(fresh));
         }
     }
 
