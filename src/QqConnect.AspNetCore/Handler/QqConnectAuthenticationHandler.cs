@@ -12,8 +12,8 @@ namespace QqConnect.AspNetCore.Handler;
 
 /// <summary>
 /// The QQ login handler: sends the browser to QQ with a short state, and on the callback checks the correlation
-/// cookie that state names (it carries the login's protected properties), exchanges the code once, checks the token's app and reads the profile, all through
-/// <see cref="IQqConnectClient"/>. Keeps nothing in server memory.
+/// cookie that state names (it carries the login's protected properties), exchanges the code once, checks the
+/// token's app and reads the profile, all through <see cref="IQqConnectClient"/>. Keeps nothing in server memory.
 /// </summary>
 internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticationHandler<QqConnectAuthenticationOptions>
 {
