@@ -68,12 +68,7 @@ public sealed class QqAccountBinderTests : SiteTest
         {
             using var scope = Site.Services.CreateScope();
             var binder = scope.ServiceProvider.GetRequiredService<QqAccountBinder<IdentityUser, AppDbContext>>();
-            var stale = (await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().FindByIdAsync(userId))!;
-            using (var other = Site.Services.CreateScope())
-            {
-                var otherUsers = other.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-                Assert.True((await otherUsers.UpdateSecurityStampAsync((await otherUsers.FindByIdAsync(userId))!)).Succeeded);
-            }
+            var stale = await StaleCopyAsync(scope, userId);
 
             if (step == "bind")
             {

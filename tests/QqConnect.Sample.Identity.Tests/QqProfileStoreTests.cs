@@ -25,13 +25,7 @@ public sealed class QqProfileStoreTests : SiteTest
         }
 
         using var scope = Site.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        var stale = (await users.FindByIdAsync(userId))!;
-        using (var other = Site.Services.CreateScope())
-        {
-            var otherUsers = other.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-            Assert.True((await otherUsers.SetAuthenticationTokenAsync((await otherUsers.FindByIdAsync(userId))!, "QQ", "access_token", "OTHER-TAB")).Succeeded);
-        }
+        var stale = await StaleCopyAsync(scope, userId);
 
         var info = new ExternalLoginInfo(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "小明")], "QQ")), "QQ", "OPENID-1", "QQ")
         {
@@ -49,27 +43,17 @@ public sealed class QqProfileStoreTests : SiteTest
     [Fact]
     public async Task Refresh_WithACopyOfTheUserMadeStaleByAnotherRequest_KeepsQqsNewSingleUseRefreshToken()
     {
-        using (var browser = Site.NewBrowser())
-        {
-            await Flows.QqLoginAndCreateAccountAsync(browser, Emulator);
-        }
-
-        string userId, oldRefreshToken;
+        var userId = await QqAccountAsync();
+        string oldRefreshToken;
         await using (var db = Site.OpenDatabase())
         {
-            userId = (await db.Users.SingleAsync()).Id;
             (await db.UserTokens.SingleAsync(token => token.Name == "expires_at")).Value = DateTimeOffset.UtcNow.AddHours(-1).ToString("o");
             oldRefreshToken = (await db.UserTokens.SingleAsync(token => token.Name == "refresh_token")).Value!;
             await db.SaveChangesAsync();
         }
 
         using var scope = Site.Services.CreateScope();
-        var stale = (await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().FindByIdAsync(userId))!;
-        using (var other = Site.Services.CreateScope())
-        {
-            var otherUsers = other.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-            Assert.True((await otherUsers.UpdateSecurityStampAsync((await otherUsers.FindByIdAsync(userId))!)).Succeeded);
-        }
+        var stale = await StaleCopyAsync(scope, userId);
 
         await scope.ServiceProvider.GetRequiredService<QqProfileStore>().RefreshAsync(stale, "QQ");
 
@@ -84,26 +68,15 @@ public sealed class QqProfileStoreTests : SiteTest
     [Fact]
     public async Task Delete_WithACopyOfTheUserMadeStaleByAnotherRequest_RemovesTheProfileAndTheQqTokens()
     {
-        using (var browser = Site.NewBrowser())
-        {
-            await Flows.QqLoginAndCreateAccountAsync(browser, Emulator);
-        }
-
-        string userId;
+        var userId = await QqAccountAsync();
         await using (var db = Site.OpenDatabase())
         {
-            userId = (await db.Users.SingleAsync()).Id;
             db.UserTokens.Add(new IdentityUserToken<string> { UserId = userId, LoginProvider = "Other", Name = "access_token", Value = "KEEP" });
             await db.SaveChangesAsync();
         }
 
         using var scope = Site.Services.CreateScope();
-        var stale = (await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().FindByIdAsync(userId))!;
-        using (var other = Site.Services.CreateScope())
-        {
-            var otherUsers = other.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-            Assert.True((await otherUsers.UpdateSecurityStampAsync((await otherUsers.FindByIdAsync(userId))!)).Succeeded);
-        }
+        var stale = await StaleCopyAsync(scope, userId);
 
         await scope.ServiceProvider.GetRequiredService<QqProfileStore>().DeleteAsync(stale, "QQ");
 

@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace QqConnect.Sample.Identity.Tests.Infrastructure;
 
 /// <summary>
@@ -23,5 +27,30 @@ public abstract class SiteTest : IAsyncLifetime
     {
         await Site.DisposeAsync();
         _database.Dispose();
+    }
+
+    /// <summary>An account made by QQ登录 (first login, "create a new account" on the bind page); its id.</summary>
+    protected async Task<string> QqAccountAsync()
+    {
+        using (var browser = Site.NewBrowser())
+        {
+            await Flows.QqLoginAndCreateAccountAsync(browser, Emulator);
+        }
+
+        await using var db = Site.OpenDatabase();
+        return (await db.Users.SingleAsync()).Id;
+    }
+
+    /// <summary>
+    /// The user as a request in <paramref name="scope"/> loads it, then made stale: another request (a second tab)
+    /// changes the user row's stamps, so Identity refuses writes through this copy.
+    /// </summary>
+    protected async Task<IdentityUser> StaleCopyAsync(IServiceScope scope, string userId)
+    {
+        var copy = (await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().FindByIdAsync(userId))!;
+        using var other = Site.Services.CreateScope();
+        var users = other.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        Assert.True((await users.UpdateSecurityStampAsync((await users.FindByIdAsync(userId))!)).Succeeded);
+        return copy;
     }
 }
