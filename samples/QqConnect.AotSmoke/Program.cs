@@ -10,17 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using QqConnect.Client;
 using QqConnect.Client.Testing;
+using static QqConnect.Samples.SmokeChecks;
 
-Console.OutputEncoding = Encoding.UTF8;
-var failures = 0;
-
-void Check(bool condition, string what)
-{
-    Console.WriteLine($"  {(condition ? "ok  " : "FAIL")} {what}");
-    failures += condition ? 0 : 1;
-}
-
-Console.WriteLine($"QqConnect.Client AOT smoke (JIT compiler present: {System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled})");
+Start("QqConnect.Client AOT smoke");
 
 var emulator = new QqConnectEmulator();
 const string RedirectUri = "http://localhost:5000/signin-qq";
@@ -144,9 +136,9 @@ Check(spans > 0, $"spans were reported ({spans})");
 Check(measurements > 0, $"metrics were reported ({measurements})");
 Check(emulator.CodeReplays == 1, $"the only code sent twice is the one reused on purpose ({emulator.CodeReplays})");
 
-if (failures > 0)
+if (Failures > 0)
 {
-    Console.WriteLine($"aot smoke: FAILED ({failures} check(s))");
+    Console.WriteLine($"aot smoke: FAILED ({Failures} check(s))");
     return 1;
 }
 

@@ -4,22 +4,13 @@
 // "aspnetcore aot smoke: passed" and exits 0 when every check holds.
 using System.Net;
 using System.Security.Claims;
-using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using QqConnect.AspNetCore;
 using QqConnect.Client.Testing;
+using static QqConnect.Samples.SmokeChecks;
 
-Console.OutputEncoding = Encoding.UTF8;
-var failures = 0;
-
-void Check(bool condition, string what)
-{
-    Console.WriteLine($"  {(condition ? "ok  " : "FAIL")} {what}");
-    failures += condition ? 0 : 1;
-}
-
-Console.WriteLine($"QqConnect.AspNetCore AOT smoke (JIT compiler present: {System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled})");
+Start("QqConnect.AspNetCore AOT smoke");
 
 var emulator = new QqConnectEmulator();
 var builder = WebApplication.CreateSlimBuilder(args);
@@ -74,5 +65,5 @@ if (authorize is not null)
 }
 
 await app.StopAsync();
-Console.WriteLine(failures == 0 ? "aspnetcore aot smoke: passed" : $"aspnetcore aot smoke: FAILED ({failures} checks)");
-return failures == 0 ? 0 : 1;
+Console.WriteLine(Failures == 0 ? "aspnetcore aot smoke: passed" : $"aspnetcore aot smoke: FAILED ({Failures} checks)");
+return Failures == 0 ? 0 : 1;
