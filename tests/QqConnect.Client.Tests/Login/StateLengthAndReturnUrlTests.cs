@@ -13,11 +13,18 @@ public sealed class StateLengthAndReturnUrlTests
 
     public static TheoryData<string> ReturnUrls()
     {
-        var data = new TheoryData<string>();
+        // '订' is 3 bytes of UTF-8: lengths near a boundary give the same Chinese URL, which is kept once.
+        var urls = new List<string>();
         foreach (var length in new[] { 0, 1, 100, 285, 286, 287, 300, 400, 511, 512, 513, 1000, 4000 })
         {
-            data.Add("/" + new string('a', length));
-            data.Add("/" + new string('订', length / 3));
+            urls.Add("/" + new string('a', length));
+            urls.Add("/" + new string('订', length / 3));
+        }
+
+        var data = new TheoryData<string>();
+        foreach (var url in urls.Distinct(StringComparer.Ordinal))
+        {
+            data.Add(url);
         }
 
         return data;
