@@ -13,19 +13,6 @@ public sealed class AccountBindingBrowserTests(IdentitySampleFixture fixture, IT
 
     private Uri Site => fixture.Sample.BaseAddress;
 
-    // Arriving on a page is waited for by its URL and then an element only that page has, both polled: not by the
-    // page's load events. Waiting for the load event timed out when a QQ avatar from the emulator held it on a loaded
-    // machine, and waiting for DOMContentLoaded after a redirect chain timed out twice in CI with the browser already
-    // on the page (Playwright saw "networkidle" but not the event it waited for). The avatar has its own wait.
-    private static readonly PageAssertionsToHaveURLOptions UrlWait = new() { Timeout = 30_000 };
-    private static readonly PageWaitForSelectorOptions ElementWait = new() { Timeout = 30_000 };
-
-    private async Task ArriveAsync(IPage page, string pathAndQuery, string selector)
-    {
-        await Assertions.Expect(page).ToHaveURLAsync(new Uri(Site, pathAndQuery).AbsoluteUri, UrlWait);
-        await page.WaitForSelectorAsync(selector, ElementWait);
-    }
-
     [SkippableFact]
     public async Task Register_SignOut_QqLogin_BindPage_CreateAccount_AccountPageShowsTheQq()
     {
@@ -36,18 +23,18 @@ public sealed class AccountBindingBrowserTests(IdentitySampleFixture fixture, IT
             await page.WaitForSelectorAsync("#qq-login");
 
             await QqLoginAsync(page, userIndex: 0);
-            await ArriveAsync(page, "/qq/bind", "#create-account");
+            await page.ArriveAsync(new Uri(Site, "/qq/bind"), "#create-account");
             Assert.Equal("小明", await page.InnerTextAsync("#qq-nickname"));
-            await AssertAvatarLoadsAsync(page);
+            await page.AssertImageLoadsAsync("qq-avatar");
             Assert.Equal("小明", await page.InputValueAsync("#userName"));
             Assert.DoesNotContain("?", page.Url, StringComparison.Ordinal);
 
             await page.ClickAsync("#create-account button");
-            await ArriveAsync(page, "/account", "#user-name");
+            await page.ArriveAsync(new Uri(Site, "/account"), "#user-name");
             Assert.Equal("小明", await page.InnerTextAsync("#user-name"));
             Assert.Equal("小明", await page.InnerTextAsync("#qq-nickname"));
             Assert.False(string.IsNullOrWhiteSpace(await page.InnerTextAsync("#qq-unionid")));
-            await AssertAvatarLoadsAsync(page);
+            await page.AssertImageLoadsAsync("qq-avatar");
             var cookies = await page.Context.CookiesAsync();
             Assert.DoesNotContain(cookies, cookie => cookie.Name == "Identity.External");
         });
@@ -62,13 +49,13 @@ public sealed class AccountBindingBrowserTests(IdentitySampleFixture fixture, IT
             await page.ClickAsync("#logout button");
 
             await QqLoginAsync(page, userIndex: 1);
-            await ArriveAsync(page, "/qq/bind", "#create-account");
+            await page.ArriveAsync(new Uri(Site, "/qq/bind"), "#create-account");
             Assert.Equal("小红", await page.InnerTextAsync("#qq-nickname"));
             await page.FillAsync("#existingUserName", "erin");
             await page.FillAsync("#password", Password);
             await page.ClickAsync("#bind-existing button");
 
-            await ArriveAsync(page, "/account?m=bound", "#qq-nickname");
+            await page.ArriveAsync(new Uri(Site, "/account?m=bound"), "#qq-nickname");
             Assert.Equal("erin", await page.InnerTextAsync("#user-name"));
             Assert.Equal("小红", await page.InnerTextAsync("#qq-nickname"));
         });
@@ -85,11 +72,11 @@ public sealed class AccountBindingBrowserTests(IdentitySampleFixture fixture, IT
             await page.WaitForSelectorAsync("#approve");
             await page.CheckAsync("#user-2");
             await page.ClickAsync("#approve");
-            await ArriveAsync(page, "/account?m=bound", "#qq-nickname");
+            await page.ArriveAsync(new Uri(Site, "/account?m=bound"), "#qq-nickname");
             Assert.Equal("企鹅🐧 \"Tester\"", await page.InnerTextAsync("#qq-nickname"));
 
             await page.ClickAsync("#qq-unbind button");
-            await ArriveAsync(page, "/account?m=unbound", "#qq-none");
+            await page.ArriveAsync(new Uri(Site, "/account?m=unbound"), "#qq-none");
             Assert.True(await page.IsVisibleAsync("#qq-none"));
             Assert.Equal("frank", await page.InnerTextAsync("#user-name"));
         });
@@ -101,7 +88,7 @@ public sealed class AccountBindingBrowserTests(IdentitySampleFixture fixture, IT
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("#register-form button");
-        await ArriveAsync(page, "/account", "#user-name");
+        await page.ArriveAsync(new Uri(Site, "/account"), "#user-name");
         await page.GotoAsync(Site.AbsoluteUri);
     }
 
@@ -136,23 +123,4 @@ public sealed class AccountBindingBrowserTests(IdentitySampleFixture fixture, IT
         }
     }
 
-    /// <summary>
-    /// The QQ avatar (an image the emulator serves) loads. It is waited for (up to 15 s), not sampled once: the check then
-    /// does not depend on the navigation wait before it having covered the image's load, which a machine under load
-    /// makes slow.
-    /// </summary>
-    private static async Task AssertAvatarLoadsAsync(IPage page)
-    {
-        const string Loaded = "() => { const img = document.getElementById('qq-avatar'); return !!img && img.complete && img.naturalWidth > 0; }";
-        try
-        {
-            await page.WaitForFunctionAsync(Loaded, null, new PageWaitForFunctionOptions { PollingInterval = 100, Timeout = 15_000 });
-        }
-        catch (TimeoutException)
-        {
-            var state = await page.EvaluateAsync<string>(
-                "() => { const img = document.getElementById('qq-avatar'); return img ? `src=${img.src} complete=${img.complete} naturalWidth=${img.naturalWidth}` : 'no #qq-avatar'; }");
-            Assert.Fail($"The QQ avatar did not load within 15 s on {page.Url}: {state}");
-        }
-    }
 }

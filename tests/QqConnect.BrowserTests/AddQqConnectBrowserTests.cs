@@ -34,7 +34,7 @@ public sealed class AddQqConnectBrowserTests(BrowserFixture fixture) : IClassFix
             await page.CheckAsync("#user-0");
             await page.ClickAsync("#approve");
 
-            await page.WaitForURLAsync(new Uri(site.Address, "/").AbsoluteUri);
+            await page.ArriveAsync(new Uri(site.Address, "/"), "#nickname");
             Assert.True(await page.IsVisibleAsync("#nickname"), "not signed in; the page shows: " + await page.ContentAsync());
             Assert.Equal(new Uri(site.Address, "/").AbsoluteUri, page.Url);
             Assert.Equal("小明", await page.InnerTextAsync("#nickname"));

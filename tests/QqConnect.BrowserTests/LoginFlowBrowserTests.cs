@@ -24,15 +24,13 @@ public sealed partial class LoginFlowBrowserTests(BrowserFixture fixture) : ICla
             await page.CheckAsync("#user-0");
             await page.ClickAsync("#approve");
 
-            await page.WaitForURLAsync(new Uri(Site, "/profile").AbsoluteUri);
+            await page.ArriveAsync(new Uri(Site, "/profile"), "#nickname");
             Assert.Equal("小明", await page.InnerTextAsync("#nickname"));
             Assert.Equal("男", await page.InnerTextAsync("#gender"));
             Assert.Equal("广东 深圳", await page.InnerTextAsync("#location"));
             Assert.Matches(OpenIdPattern(), await page.InnerTextAsync("#openid"));
             Assert.Contains("/qlogo/", await page.GetAttributeAsync("#avatar", "src"), StringComparison.Ordinal);
-            Assert.True(
-                await page.EvaluateAsync<bool>("() => { const img = document.getElementById('avatar'); return img.complete && img.naturalWidth > 0; }"),
-                "the avatar image did not load");
+            await page.AssertImageLoadsAsync("avatar");
 
             // No secret in the page; the login cookie is gone, the session cookie is HttpOnly.
             var html = await page.ContentAsync();
@@ -79,7 +77,7 @@ public sealed partial class LoginFlowBrowserTests(BrowserFixture fixture) : ICla
             await page.CheckAsync("#user-2");
             await page.ClickAsync("#approve");
 
-            await page.WaitForURLAsync(new Uri(Site, "/profile").AbsoluteUri);
+            await page.ArriveAsync(new Uri(Site, "/profile"), "#nickname");
             Assert.Equal("企鹅🐧 \"Tester\"", await page.InnerTextAsync("#nickname"));
         }
         finally
