@@ -114,6 +114,7 @@ CS
 write_consumer "$work/web/PackageWebConsumer.csproj" Microsoft.NET.Sdk.Web exe net10.0 \
   "QqConnect.AspNetCore=[$version]" "QqConnect.Client.Testing=[$version]" "Microsoft.AspNetCore.TestHost=10.0.15"
 cp eng/package-test/web/Program.cs "$work/web/Program.cs"
+cp tests/Shared/CookieJarHandler.cs "$work/web/CookieJarHandler.cs"
 
 echo "== building a netstandard2.0;net8.0 library against the package"
 (cd "$work/lib" && dotnet build -c Release --nologo -v quiet) || fail "the library consumer does not build"

@@ -1,4 +1,5 @@
 using System.Net;
+using QqConnect.TestSupport;
 
 namespace QqConnect.Client.Benchmarks.Handler;
 
@@ -13,7 +14,7 @@ internal sealed class BrowserSession : IDisposable
     public BrowserSession(HttpMessageHandler siteHandler, Uri baseAddress, bool disposeHandler = false)
     {
         Cookies = new CookieContainer();
-        _http = new HttpClient(new CookieJar(Cookies) { InnerHandler = siteHandler }, disposeHandler) { BaseAddress = baseAddress };
+        _http = new HttpClient(new CookieJarHandler(Cookies) { InnerHandler = siteHandler }, disposeHandler) { BaseAddress = baseAddress };
     }
 
     public CookieContainer Cookies { get; }
@@ -21,27 +22,4 @@ internal sealed class BrowserSession : IDisposable
     public Task<HttpResponseMessage> GetAsync(Uri url, CancellationToken cancellationToken = default) => _http.GetAsync(url, cancellationToken);
 
     public void Dispose() => _http.Dispose();
-
-    private sealed class CookieJar(CookieContainer cookies) : DelegatingHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var header = cookies.GetCookieHeader(request.RequestUri!);
-            if (header.Length > 0)
-            {
-                request.Headers.Add("Cookie", header);
-            }
-
-            var response = await base.SendAsync(request, cancellationToken);
-            if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
-            {
-                foreach (var setCookie in setCookies)
-                {
-                    cookies.SetCookies(request.RequestUri!, setCookie);
-                }
-            }
-
-            return response;
-        }
-    }
 }

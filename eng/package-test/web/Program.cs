@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.TestHost;
 using QqConnect.AspNetCore;
 using QqConnect.Client.Testing;
+using QqConnect.TestSupport;
 
 var failures = new List<string>();
 
@@ -43,7 +44,7 @@ server.BaseAddress = new Uri("https://localhost/");
 
 Console.WriteLine("login through AddQqConnect():");
 var cookies = new CookieContainer();
-using var browser = new HttpClient(new CookieJar(cookies) { InnerHandler = server.CreateHandler() }) { BaseAddress = server.BaseAddress };
+using var browser = new HttpClient(new CookieJarHandler(cookies) { InnerHandler = server.CreateHandler() }) { BaseAddress = server.BaseAddress };
 
 using var challenge = await browser.GetAsync("/login");
 var authorize = challenge.Headers.Location;
@@ -67,26 +68,3 @@ if (failures.Count > 0)
 
 Console.WriteLine("web consumer: every check passed");
 return 0;
-
-sealed class CookieJar(CookieContainer cookies) : DelegatingHandler
-{
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var header = cookies.GetCookieHeader(request.RequestUri!);
-        if (header.Length > 0)
-        {
-            request.Headers.Add("Cookie", header);
-        }
-
-        var response = await base.SendAsync(request, cancellationToken);
-        if (response.Headers.TryGetValues("Set-Cookie", out var values))
-        {
-            foreach (var value in values)
-            {
-                cookies.SetCookies(request.RequestUri!, value);
-            }
-        }
-
-        return response;
-    }
-}

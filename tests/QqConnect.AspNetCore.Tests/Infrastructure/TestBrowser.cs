@@ -1,4 +1,5 @@
 using System.Net;
+using QqConnect.TestSupport;
 
 namespace QqConnect.AspNetCore.Tests.Infrastructure;
 
@@ -13,7 +14,7 @@ public sealed class TestBrowser : IDisposable
     public TestBrowser(HttpMessageHandler siteHandler, Uri baseAddress)
     {
         Cookies = new CookieContainer();
-        _http = new HttpClient(new CookieHandler(Cookies) { InnerHandler = siteHandler }) { BaseAddress = baseAddress };
+        _http = new HttpClient(new CookieJarHandler(Cookies) { InnerHandler = siteHandler }) { BaseAddress = baseAddress };
     }
 
     public CookieContainer Cookies { get; }
@@ -28,27 +29,4 @@ public sealed class TestBrowser : IDisposable
     public IReadOnlyList<Cookie> CookiesFor(string path) => Cookies.GetCookies(new Uri(BaseAddress, path)).ToList();
 
     public void Dispose() => _http.Dispose();
-
-    private sealed class CookieHandler(CookieContainer cookies) : DelegatingHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var header = cookies.GetCookieHeader(request.RequestUri!);
-            if (header.Length > 0)
-            {
-                request.Headers.Add("Cookie", header);
-            }
-
-            var response = await base.SendAsync(request, cancellationToken);
-            if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
-            {
-                foreach (var setCookie in setCookies)
-                {
-                    cookies.SetCookies(request.RequestUri!, setCookie);
-                }
-            }
-
-            return response;
-        }
-    }
 }

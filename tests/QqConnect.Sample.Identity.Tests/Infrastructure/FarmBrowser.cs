@@ -1,4 +1,5 @@
 using System.Net;
+using QqConnect.TestSupport;
 
 namespace QqConnect.Sample.Identity.Tests.Infrastructure;
 
@@ -8,30 +9,17 @@ namespace QqConnect.Sample.Identity.Tests.Infrastructure;
 /// </summary>
 public sealed class FarmBrowser(string publicHost) : IDisposable
 {
-    private readonly CookieContainer _cookies = new();
-    private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+    // The browser sees the farm's public host, whichever instance the request goes to.
+    private readonly HttpClient _http = new(new CookieJarHandler(new CookieContainer(), url => new Uri($"http://{publicHost}{url.PathAndQuery}"))
+    {
+        InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false },
+    });
 
     public async Task<HttpResponseMessage> SendAsync(Uri instance, HttpMethod method, string pathAndQuery, HttpContent? content = null)
     {
-        var publicUrl = new Uri($"http://{publicHost}{pathAndQuery}");
         using var request = new HttpRequestMessage(method, new Uri(instance, pathAndQuery)) { Content = content };
         request.Headers.Host = publicHost;
-        var cookies = _cookies.GetCookieHeader(publicUrl);
-        if (cookies.Length > 0)
-        {
-            request.Headers.Add("Cookie", cookies);
-        }
-
-        var response = await _http.SendAsync(request);
-        if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
-        {
-            foreach (var setCookie in setCookies)
-            {
-                _cookies.SetCookies(publicUrl, setCookie);
-            }
-        }
-
-        return response;
+        return await _http.SendAsync(request);
     }
 
     public Task<HttpResponseMessage> GetAsync(Uri instance, string pathAndQuery) => SendAsync(instance, HttpMethod.Get, pathAndQuery);
