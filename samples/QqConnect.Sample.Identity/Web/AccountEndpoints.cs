@@ -83,7 +83,9 @@ internal static class AccountEndpoints
         {
             case QqUnbindResult.Unbound:
                 await profiles.DeleteAsync(user, Scheme);
-                await signIn.RefreshSignInAsync(user); // the security stamp changed
+                // The security stamp changed; the binder may have done it on a fresh copy (after a lost race), so the
+                // cookie is made from the account as stored, not from this request's copy.
+                await signIn.RefreshSignInAsync(await users.FindByIdAsync(user.Id) ?? user);
                 return Results.Redirect("/account?m=unbound");
             case QqUnbindResult.OnlyWayToSignIn:
                 return await RenderAsync(http, users, profiles, null, ["QQ是此账号唯一的登录方式，请先设置密码。 QQ is the only way to sign in to this account: set a password first."], StatusCodes.Status409Conflict);
