@@ -16,16 +16,10 @@ using QqConnect.Samples;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// The callback URL carries the authorization code: keep the per-request log lines out.
-builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-
-// The site prints its own start-up lines (mode, address, what to open), not the host's; a port already taken or out
-// of range is one line with the --urls hint and exit code 2 (samples/Shared/SampleHost.cs).
-builder.Logging.QuietHostLogging();
-var urls = builder.ListeningUrls();
-if (SampleHost.CheckUrls(urls) is { } urlsProblem)
+// The sample's own start-up lines, not the host's; no per-request log lines (the callback URL carries the code); a
+// port already taken or out of range is one line with the --urls hint and exit code 2 (samples/Shared/SampleHost.cs).
+if (await builder.PrepareAsync() is not { } urls)
 {
-    await Console.Error.WriteLineAsync(urlsProblem);
     return 2;
 }
 

@@ -12,17 +12,10 @@ using QqConnect.Samples;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// The callback URL carries the authorization code and the state: keep ASP.NET Core's per-request
-// "Request starting GET http://…/signin-qq?code=…" lines out of the log.
-builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-
-// The sample prints its own start-up lines (mode, address, what to open), not the host's; a port already taken or
-// out of range is one line with the --urls hint and exit code 2 (samples/Shared/SampleHost.cs).
-builder.Logging.QuietHostLogging();
-var urls = builder.ListeningUrls();
-if (SampleHost.CheckUrls(urls) is { } urlsProblem)
+// The sample's own start-up lines, not the host's; no per-request log lines (the callback URL carries the code); a
+// port already taken or out of range is one line with the --urls hint and exit code 2 (samples/Shared/SampleHost.cs).
+if (await builder.PrepareAsync() is not { } urls)
 {
-    await Console.Error.WriteLineAsync(urlsProblem);
     return 2;
 }
 

@@ -15,18 +15,37 @@ internal static class SampleHost
     public const string UrlsHint = "Pick another address with --urls http://127.0.0.1:PORT (or set ASPNETCORE_URLS).";
 
     /// <summary>
+    /// A sample's start: ASP.NET Core's per-request log lines kept out (the callback URL carries the authorization code
+    /// and the state), the host's own start-up lines quiet, and the listening addresses read and checked. Returns the
+    /// addresses, or <see langword="null"/> after printing the one-line problem (the sample then exits with 2).
+    /// </summary>
+    public static async Task<string?> PrepareAsync(this WebApplicationBuilder builder)
+    {
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.QuietHostLogging();
+        var urls = builder.ListeningUrls();
+        if (CheckUrls(urls) is { } problem)
+        {
+            await Console.Error.WriteLineAsync(problem);
+            return null;
+        }
+
+        return urls;
+    }
+
+    /// <summary>
     /// Keeps the host's own start-up lines out ("Now listening on", "Hosting environment: Production", "Content root
     /// path"): the sample prints its own. Also the "Hosting failed to start" stack trace when the port is taken, which
     /// <see cref="RunAsync"/> reports in one line.
     /// </summary>
-    public static void QuietHostLogging(this ILoggingBuilder logging)
+    private static void QuietHostLogging(this ILoggingBuilder logging)
     {
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
     }
 
     /// <summary>The addresses to listen on: --urls or ASPNETCORE_URLS, else <see cref="DefaultUrls"/> (then set on the builder).</summary>
-    public static string ListeningUrls(this WebApplicationBuilder builder)
+    private static string ListeningUrls(this WebApplicationBuilder builder)
     {
         var urls = builder.Configuration["urls"];
         if (!string.IsNullOrWhiteSpace(urls))
@@ -39,7 +58,7 @@ internal static class SampleHost
     }
 
     /// <summary>A one-line problem with the listening addresses (a port out of range, an unreadable address), or null.</summary>
-    public static string? CheckUrls(string urls)
+    private static string? CheckUrls(string urls)
     {
         foreach (var url in Split(urls))
         {
