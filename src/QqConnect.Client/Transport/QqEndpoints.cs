@@ -53,7 +53,7 @@ internal sealed class QqEndpoints
     {
         // One concatenation into a string of the exact length (no StringBuilder buffer to grow and copy).
         var scopes = request.Scopes is null ? _escapedDefaultScopes : JoinScopes(request.Scopes);
-        return Create(string.Concat(
+        return new Uri(string.Concat(
         [
             _authorizePrefix,
             request.RedirectUri is null ? _escapedRedirectUri : Escape(request.RedirectUri),
@@ -62,7 +62,7 @@ internal sealed class QqEndpoints
             scopes is null ? null : "&scope=",
             scopes,
             request.Display == QqDisplay.Mobile ? "&display=mobile" : null,
-        ]));
+        ]), UriKind.Absolute);
     }
 
     /// <summary>
@@ -99,7 +99,17 @@ internal sealed class QqEndpoints
         ResponseParser.Parse<UserInfoBuilder, QqUserInfo>,
         singleUse: false);
 
+#if NET6_0_OR_GREATER
+    // Every part of a call's URI is escaped here (EscapeDataString) or comes from BaseAddress.AbsoluteUri, so the
+    // string is canonical already: Uri's own check and canonicalisation of the path and query would only repeat
+    // that work (about half the cost of a call's URI; 620 -> 230 ns for the token URI, same run). The scheme and
+    // host are still parsed and checked. The authorize URI, which the SDK hands to callers, keeps the full parse.
+    private static readonly UriCreationOptions AsEscaped = new() { DangerousDisablePathAndQueryCanonicalization = true };
+
+    private static Uri Create(string uri) => new(uri, in AsEscaped);
+#else
     private static Uri Create(string uri) => new(uri, UriKind.Absolute);
+#endif
 
     private CallContext Context(QqConnectOperation operation, string secret) => new(operation, _appKey, secret, _timeProvider);
 
