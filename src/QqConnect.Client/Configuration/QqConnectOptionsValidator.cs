@@ -112,6 +112,11 @@ internal sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOpti
         {
             failures.Add("QqConnectOptions.BaseAddress must use https; plain http is accepted only for loopback hosts (a local emulator).");
         }
+        else if (options.BaseAddress.Query.Length > 0 || options.BaseAddress.Fragment.Length > 0)
+        {
+            // Each call's path and query are appended to it: a query or fragment here would swallow them.
+            failures.Add("QqConnectOptions.BaseAddress must not have a query or fragment (each call's path and query are appended to it).");
+        }
 
         if (options.Scopes is not null)
         {

@@ -61,6 +61,18 @@ public sealed class OptionsValidationTests
     }
 
     [Theory]
+    [InlineData("https://graph.qq.com/?x=1")]
+    [InlineData("https://graph.qq.com/?")]
+    [InlineData("https://graph.qq.com/#top")]
+    [InlineData("http://127.0.0.1:5380/emulator/?v=2#f")]
+    public void Constructor_BaseAddressWithAQueryOrFragment_ThrowsBeforeAnyCall(string baseAddress)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new QqConnectClient(TestApp.Options(o => o.BaseAddress = new Uri(baseAddress))));
+
+        Assert.Contains("BaseAddress must not have a query or fragment", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(100)]
     [InlineData(64 * 1024 * 1024)]
     public void Constructor_AbsurdBodyCap_Throws(int size)
