@@ -30,9 +30,12 @@ public sealed class RawLogin
         _userMiddle = "&openid=";
     }
 
+    /// <summary>The token request's URI for <paramref name="code"/>, as the floor sends it (a string HttpClient parses).</summary>
+    public string TokenUri(string code) => _tokenPrefix + Uri.EscapeDataString(code) + _tokenSuffix;
+
     public async Task<UserValues> LoginAsync(string code, CancellationToken cancellationToken = default)
     {
-        var token = Floor.ReadToken(await _http.GetByteArrayAsync(_tokenPrefix + Uri.EscapeDataString(code) + _tokenSuffix, cancellationToken));
+        var token = Floor.ReadToken(await _http.GetByteArrayAsync(TokenUri(code), cancellationToken));
         var me = Floor.ReadOpenId(await _http.GetByteArrayAsync(_mePrefix + Uri.EscapeDataString(token.AccessToken), cancellationToken));
         if (me.ClientId != _appId)
         {
