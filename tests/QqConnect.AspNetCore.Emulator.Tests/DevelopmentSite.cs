@@ -25,11 +25,15 @@ internal sealed partial class DevelopmentSite : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private DevelopmentSite(WebApplication app, CapturedLog log)
+    private DevelopmentSite(WebApplication app, CapturedLog log, Uri baseAddress)
     {
         _app = app;
         Log = log;
+        Address = baseAddress;
     }
+
+    /// <summary>Where the browser sees the site: <see cref="BaseAddress"/> unless another was given.</summary>
+    public Uri Address { get; }
 
     public CapturedLog Log { get; }
 
@@ -38,8 +42,10 @@ internal sealed partial class DevelopmentSite : IAsyncDisposable
     public static async Task<DevelopmentSite> StartAsync(
         string environment,
         IDictionary<string, string?>? settings = null,
-        Action<AuthenticationBuilder>? addQq = null)
+        Action<AuthenticationBuilder>? addQq = null,
+        Uri? baseAddress = null)
     {
+        baseAddress ??= BaseAddress;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, Args = [] });
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
@@ -75,11 +81,11 @@ internal sealed partial class DevelopmentSite : IAsyncDisposable
             throw;
         }
 
-        app.GetTestServer().BaseAddress = BaseAddress;
-        return new DevelopmentSite(app, log);
+        app.GetTestServer().BaseAddress = baseAddress;
+        return new DevelopmentSite(app, log, baseAddress);
     }
 
-    public Browser NewBrowser() => new(_app.GetTestServer().CreateHandler());
+    public Browser NewBrowser() => new(_app.GetTestServer().CreateHandler(), Address);
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
@@ -118,9 +124,9 @@ internal sealed partial class DevelopmentSite : IAsyncDisposable
     {
         private readonly HttpClient _http;
 
-        public Browser(HttpMessageHandler site)
+        public Browser(HttpMessageHandler site, Uri baseAddress)
         {
-            _http = new HttpClient(new CookieJarHandler(new CookieContainer()) { InnerHandler = site }) { BaseAddress = BaseAddress };
+            _http = new HttpClient(new CookieJarHandler(new CookieContainer()) { InnerHandler = site }) { BaseAddress = baseAddress };
         }
 
         public Task<HttpResponseMessage> GetAsync(string url) => _http.GetAsync(url);

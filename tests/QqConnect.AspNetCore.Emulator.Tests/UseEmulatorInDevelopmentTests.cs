@@ -28,6 +28,33 @@ public sealed class UseEmulatorInDevelopmentTests
     }
 
     [Fact]
+    public async Task Development_OverPlainHttpOnLocalhost_TheLoginCompletes_BecauseTheCorrelationCookieFollowsTheRequest()
+    {
+        // dotnet run starts the templates' "http" profile first; browsers that refuse Secure cookies over http (Safari)
+        // must still get through the emulator's login.
+        await using var site = await DevelopmentSite.StartAsync("Development", baseAddress: new Uri("http://localhost:5000/"));
+        using var browser = site.NewBrowser();
+
+        var login = await DevelopmentSite.LoginAsync(browser);
+
+        Assert.Equal("http://localhost:5000/qqconnect-emulator/oauth2.0/authorize", login.Authorize.GetLeftPart(UriPartial.Path));
+        Assert.Equal(HttpStatusCode.Redirect, login.SignedIn.StatusCode);
+        Assert.Equal("/me", login.SignedIn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Development_ACorrelationCookiePolicySetByTheSite_IsKept()
+    {
+        await using var site = await DevelopmentSite.StartAsync("Development", addQq: authentication => authentication
+            .AddQqConnect(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), options => options.CorrelationCookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.None)
+            .UseEmulatorInDevelopment());
+
+        var options = site.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<QqConnectAuthenticationOptions>>().Get("QQ");
+
+        Assert.Equal(Microsoft.AspNetCore.Http.CookieSecurePolicy.None, options.CorrelationCookie.SecurePolicy);
+    }
+
+    [Fact]
     public async Task Development_TheAuthorizePage_ListsTheFakeUsers_AndSaysItIsNotTheRealQq()
     {
         await using var site = await DevelopmentSite.StartAsync("Development");

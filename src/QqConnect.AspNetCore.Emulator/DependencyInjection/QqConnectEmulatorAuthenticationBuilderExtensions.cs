@@ -27,7 +27,8 @@ public static class QqConnectEmulatorAuthenticationBuilderExtensions
     /// name, base address or back-channel handler), serves the QQ Connect emulator under
     /// <see cref="QqConnectEmulatorDefaults.PathPrefix"/> of the site and points the scheme at it: the emulator's
     /// published demo app (its UnionID app when <c>RequestUnionId</c> is on), back-channel calls in process, the browser
-    /// sent to the site's own origin, where the emulator's authorize page lists its fake users. A warning is logged at
+    /// sent to the site's own origin, where the emulator's authorize page lists its fake users; the correlation cookie is
+    /// Secure only over https (the default policy, Always, becomes SameAsRequest). A warning is logged at
     /// start. In any other environment nothing is served and the scheme is left as configured; a missing app id or key
     /// then fails at start with a message naming the environment.
     /// </summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,7 @@ namespace QqConnect.AspNetCore.Emulator.Development;
 /// <summary>
 /// Points a scheme without an app id and key at the site's emulator in Development: the emulator's published demo
 /// app (its UnionID app when <see cref="QqConnectAuthenticationOptions.RequestUnionId"/>), the back channel in
-/// process, the browser to the site's own origin. Elsewhere the scheme is left as configured, and a missing app id or
+/// process, the browser to the site's own origin, the correlation cookie Secure only over https. Elsewhere the scheme is left as configured, and a missing app id or
 /// key says why the emulator did not stand in.
 /// </summary>
 internal sealed class EmulatorSchemeSetup(string scheme, SiteEmulator site, IHostEnvironment? environment) : IPostConfigureOptions<QqConnectAuthenticationOptions>
@@ -36,6 +37,13 @@ internal sealed class EmulatorSchemeSetup(string scheme, SiteEmulator site, IHos
         options.AppKey = options.RequestUnionId ? QqConnectEmulatorOptions.UnionIdAppKey : QqConnectEmulatorOptions.DefaultAppKey;
         options.BaseAddress = SiteEmulator.PlaceholderBaseAddress;
         options.BackchannelHttpHandler = site.Backchannel;
+        // The templates' first launch profile is plain http on localhost, where some browsers (Safari) refuse Secure
+        // cookies: the emulator's login keeps the correlation cookie Secure over https only. A policy the site chose
+        // other than the default (Always) is kept.
+        if (options.CorrelationCookie.SecurePolicy == CookieSecurePolicy.Always)
+        {
+            options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        }
 
         var events = options.Events;
         var redirect = events.OnRedirectToAuthorizationEndpoint;

@@ -40,6 +40,6 @@ internal sealed partial class EmulatorStartupFilter(IServiceProvider services) :
         next(app);
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "QQ login (scheme {Scheme}) uses the QQ Connect emulator at {Path}, not the real QQ (这不是真正的QQ登录): no QqConnect AppId/AppKey is configured in Development.")]
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "QQ login (scheme {Scheme}) uses the QQ Connect emulator at {Path}, not the real QQ (这不是真正的QQ登录): no QqConnect AppId/AppKey is configured in Development.")]
     private static partial void LogEmulatorInUse(ILogger logger, string scheme, string path);
 }
