@@ -43,7 +43,8 @@ internal sealed partial class DevelopmentSite : IAsyncDisposable
         string environment,
         IDictionary<string, string?>? settings = null,
         Action<AuthenticationBuilder>? addQq = null,
-        Uri? baseAddress = null)
+        Uri? baseAddress = null,
+        Action<WebApplication>? configureFirst = null)
     {
         baseAddress ??= BaseAddress;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, Args = [] });
@@ -66,6 +67,7 @@ internal sealed partial class DevelopmentSite : IAsyncDisposable
         }
 
         var app = builder.Build();
+        configureFirst?.Invoke(app);
         app.UseAuthentication();
         app.MapGet("/login", (string? scheme) => Results.Challenge(new AuthenticationProperties { RedirectUri = "/me" }, [scheme ?? "QQ"]));
         app.MapGet("/me", (ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true
@@ -133,9 +135,9 @@ internal sealed partial class DevelopmentSite : IAsyncDisposable
 
         public Task<HttpResponseMessage> PostAsync(Uri url, IEnumerable<KeyValuePair<string, string>> form) => _http.PostAsync(url, new FormUrlEncodedContent(form));
 
-        public async Task<ILookup<string, string>> ClaimsAsync()
+        public async Task<ILookup<string, string>> ClaimsAsync(string path = "/me")
         {
-            var text = await _http.GetStringAsync("/me");
+            var text = await _http.GetStringAsync(path);
             return text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
                 .Select(line => line.Split('=', 2))
                 .ToLookup(parts => parts[0], parts => parts[1]);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -40,6 +41,28 @@ public sealed class UseEmulatorInDevelopmentTests
         Assert.Equal("http://localhost:5000/qqconnect-emulator/oauth2.0/authorize", login.Authorize.GetLeftPart(UriPartial.Path));
         Assert.Equal(HttpStatusCode.Redirect, login.SignedIn.StatusCode);
         Assert.Equal("/me", login.SignedIn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Development_SiteWithUsePathBase_TheBrowserIsSentWhereTheEmulatorIsServed()
+    {
+        // The emulator is mapped ahead of the app's own middleware, so ahead of its UsePathBase: it answers at the
+        // server's path base, and the challenge and avatars point there, while the callback keeps the app's path base.
+        await using var site = await DevelopmentSite.StartAsync("Development", baseAddress: new Uri("https://localhost/"), configureFirst: app =>
+        {
+            app.UsePathBase("/app");
+            app.UseRouting();
+        });
+        using var browser = site.NewBrowser();
+
+        var login = await DevelopmentSite.LoginAsync(browser, "/app/login");
+
+        Assert.Equal("https://localhost/qqconnect-emulator/oauth2.0/authorize", login.Authorize.GetLeftPart(UriPartial.Path));
+        Assert.Equal("https://localhost/app/signin-qq", login.Callback.GetLeftPart(UriPartial.Path));
+        Assert.Equal(HttpStatusCode.Redirect, login.SignedIn.StatusCode);
+        var avatar = Assert.Single((await browser.ClaimsAsync("/app/me"))[QqConnectClaimTypes.AvatarFull]);
+        Assert.StartsWith("https://localhost/qqconnect-emulator/qlogo/", avatar, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(avatar)).StatusCode);
     }
 
     [Fact]

@@ -33,6 +33,11 @@ internal sealed partial class EmulatorStartupFilter(IServiceProvider services) :
 
             if (served)
             {
+                app.Use((context, nextMiddleware) =>
+                {
+                    SiteEmulator.RememberPathBase(context);
+                    return nextMiddleware(context);
+                });
                 app.Map(QqConnectEmulatorDefaults.PathPrefix, emulator => emulator.RunQqConnectEmulator(site.Emulator));
             }
         }

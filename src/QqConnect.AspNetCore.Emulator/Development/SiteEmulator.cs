@@ -15,6 +15,8 @@ internal sealed class SiteEmulator : IDisposable
     /// </summary>
     public static readonly Uri PlaceholderBaseAddress = new("https://qqconnect-emulator.invalid/");
 
+    private static readonly object PathBaseKey = new();
+
     public SiteEmulator(IHttpContextAccessor httpContextAccessor)
     {
         Emulator = new QqConnectEmulator();
@@ -26,8 +28,20 @@ internal sealed class SiteEmulator : IDisposable
     /// <summary>The schemes' <c>BackchannelHttpHandler</c>: the emulator in process.</summary>
     public HttpMessageHandler Backchannel { get; }
 
-    /// <summary>Where the browser finds the emulator: the site's scheme, host and path base, then the emulator's path.</summary>
-    public static Uri PublicBaseAddress(HttpRequest request) => EmulatorHttpAdapter.PublicBaseAddress(request, QqConnectEmulatorDefaults.PathPrefix);
+    /// <summary>
+    /// Where the browser finds the emulator: the site's scheme and host, the path base the emulator is mapped under
+    /// (the server's, recorded by <see cref="RememberPathBase"/> ahead of the app's own <c>UsePathBase</c>), then the
+    /// emulator's path.
+    /// </summary>
+    public static Uri PublicBaseAddress(HttpRequest request)
+    {
+        var pathBase = request.HttpContext.Items.TryGetValue(PathBaseKey, out var outer) && outer is PathString recorded ? recorded : request.PathBase;
+        return new Uri(EmulatorHttpAdapter.Origin(request) + pathBase.Value + QqConnectEmulatorDefaults.PathPrefix + "/");
+    }
+
+    /// <summary>Records the request's path base where the emulator is mapped, before the app's middleware can change it.</summary>
+    public static void RememberPathBase(HttpContext context) => context.Items[PathBaseKey] = context.Request.PathBase;
+
 
     /// <summary>An address under <see cref="PlaceholderBaseAddress"/> moved to the site's origin (others are returned as they are).</summary>
     public static string ToSite(string address, HttpRequest request) =>

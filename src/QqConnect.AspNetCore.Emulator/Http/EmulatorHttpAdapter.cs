@@ -15,8 +15,10 @@ internal static class EmulatorHttpAdapter
     /// The address the browser sees the emulator at: scheme, host and path base of <paramref name="request"/>, with a
     /// trailing slash. Links the emulator makes (avatars) point under it.
     /// </summary>
-    public static Uri PublicBaseAddress(HttpRequest request, string? below = null) =>
-        new(request.Scheme + "://" + request.Host.Value + request.PathBase.Value + below + "/");
+    public static Uri PublicBaseAddress(HttpRequest request) => new(Origin(request) + request.PathBase.Value + "/");
+
+    /// <summary>The scheme and host (with port) the browser used.</summary>
+    public static string Origin(HttpRequest request) => request.Scheme + "://" + request.Host.Value;
 
     public static async Task ServeAsync(HttpContext context, QqConnectEmulator emulator, Action<string>? log)
     {
