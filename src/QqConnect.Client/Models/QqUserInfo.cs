@@ -7,6 +7,31 @@ public sealed class QqUserInfo
 {
     internal static readonly IReadOnlyDictionary<string, JsonElement> NoFields = new Dictionary<string, JsonElement>(0);
 
+    /// <summary>The longest text or URL field kept, in UTF-16 characters.</summary>
+    public const int MaxFieldLength = 512;
+
+    /// <summary>The most unknown fields kept in <see cref="AdditionalFields"/>.</summary>
+    public const int MaxAdditionalFields = 64;
+
+    // Who the user is comes from /oauth2.0/me (or the token answer), never from the profile: a get_user_info answer
+    // carrying one of these names must not be able to change the user, the app, or a token.
+    private static readonly HashSet<string> IdentityFieldNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "openid", "open_id", "unionid", "union_id", "client_id", "clientid", "appid", "app_id", "oauth_consumer_key",
+        "access_token", "refresh_token", "client_secret", "appkey", "app_key", "id", "uid", "user_id", "userid", "sub",
+    };
+
+    /// <summary>
+    /// Whether <paramref name="name"/> (in any case) names an identity, an app or a secret: <c>openid</c>,
+    /// <c>unionid</c>, <c>client_id</c>, <c>appid</c>, <c>oauth_consumer_key</c>, <c>access_token</c>,
+    /// <c>refresh_token</c>, <c>client_secret</c>, <c>id</c>, <c>uid</c>, <c>user_id</c>, <c>sub</c> and their
+    /// spelling variants. A get_user_info field of such a name is never kept in <see cref="AdditionalFields"/>, and
+    /// the ASP.NET Core handler never writes one from the profile.
+    /// </summary>
+    /// <param name="name">A field name.</param>
+    /// <returns><see langword="true"/> for a reserved name.</returns>
+    public static bool IsIdentityFieldName(string name) => name is not null && IdentityFieldNames.Contains(name);
+
     /// <summary>Creates a profile. Applications normally get one from <see cref="IQqConnectClient.GetUserInfoAsync"/>.</summary>
     /// <param name="nickname">The Qzone nickname.</param>
     public QqUserInfo(string nickname)
