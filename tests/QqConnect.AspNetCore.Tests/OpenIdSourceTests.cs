@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Claims;
-using Microsoft.Extensions.DependencyInjection;
 using QqConnect.AspNetCore.Tests.Infrastructure;
 
 namespace QqConnect.AspNetCore.Tests;
@@ -65,20 +64,12 @@ public sealed class OpenIdSourceTests
     public async Task Login_WithUnionIdOnTheNamedClientRegistration_AsksMe_InThreeCalls()
     {
         var emulator = new QqConnectEmulator();
-        await using var site = await TestSite.StartAsync(
-            emulator: emulator,
-            addDefaultScheme: false,
-            configureServices: (services, authentication, _) =>
-            {
-                services.AddQqConnectClient("web", options =>
-                {
-                    options.AppId = QqConnectEmulatorOptions.UnionIdAppId;
-                    options.AppKey = QqConnectEmulatorOptions.UnionIdAppKey;
-                    options.RedirectUri = "https://localhost/not-used-by-the-handler";
-                    options.RequestUnionId = true;
-                }).ConfigurePrimaryHttpMessageHandler(emulator.CreateHandler);
-                authentication.AddQqConnect(options => options.ClientName = "web");
-            });
+        await using var site = await TestSite.StartWithClientNameAsync(emulator, options =>
+        {
+            options.AppId = QqConnectEmulatorOptions.UnionIdAppId;
+            options.AppKey = QqConnectEmulatorOptions.UnionIdAppKey;
+            options.RequestUnionId = true;
+        });
         using var browser = site.NewBrowser();
 
         await LoginSteps.LoginAsync(browser, emulator);

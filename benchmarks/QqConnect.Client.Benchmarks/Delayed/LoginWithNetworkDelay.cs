@@ -39,17 +39,8 @@ public class LoginWithNetworkDelay
     [GlobalSetup]
     public void Setup()
     {
-        _sdkNetwork = new NetworkDelay(new CannedHandler(answerOpenId: true));
-        var services = new ServiceCollection();
-        services.AddQqConnectClient(options =>
-        {
-            var canned = CannedAnswers.Options(BaseAddress);
-            options.AppId = canned.AppId;
-            options.AppKey = canned.AppKey;
-            options.RedirectUri = canned.RedirectUri;
-            options.BaseAddress = canned.BaseAddress;
-        }).ConfigurePrimaryHttpMessageHandler(() => _sdkNetwork).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-        _services = services.BuildServiceProvider();
+        // A new handler each time the factory asks (it disposes rotated ones); the setup checks the first.
+        _services = CannedLoginInProcess.Services(resilience: true, () => _sdkNetwork = new NetworkDelay(new CannedHandler(answerOpenId: true)));
         _client = _services.GetRequiredService<IQqConnectClient>();
         _rawNetwork = new NetworkDelay(new CannedHandler(answerOpenId: true));
         _rawHttp = new HttpClient(_rawNetwork);
