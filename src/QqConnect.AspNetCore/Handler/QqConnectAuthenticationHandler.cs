@@ -12,22 +12,26 @@ namespace QqConnect.AspNetCore.Handler;
 
 /// <summary>
 /// The QQ login handler: sends the browser to QQ with a short state, and on the callback checks the correlation
-/// cookie that state names (it carries the login's protected properties), exchanges the code once, checks the
-/// token's app and reads the profile, all through <see cref="IQqConnectClient"/>. Keeps nothing in server memory.
+/// cookie that state names (it carries the login's protected properties), exchanges the code once (the answer names
+/// the user), asks <c>/oauth2.0/me</c> only for the UnionID or when the answer did not name the user (checking the
+/// token's app there), and reads the profile, all through <see cref="IQqConnectClient"/>. Keeps nothing in server memory.
 /// </summary>
 internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticationHandler<QqConnectAuthenticationOptions>
 {
     private readonly IQqConnectClientFactory _clients;
+    private readonly IOptionsMonitor<QqConnectOptions> _clientOptions;
     private readonly ChunkingCookieManager _cookies = new();
 
     public QqConnectAuthenticationHandler(
         IOptionsMonitor<QqConnectAuthenticationOptions> options,
         ILoggerFactory logger,
         UrlEncoder encoder,
-        IQqConnectClientFactory clients)
+        IQqConnectClientFactory clients,
+        IOptionsMonitor<QqConnectOptions> clientOptions)
         : base(options, logger, encoder)
     {
         _clients = clients;
+        _clientOptions = clientOptions;
     }
 
     private new QqConnectAuthenticationEvents Events
@@ -138,14 +142,32 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
             return HandleRequestResult.Fail(new AuthenticationFailureException("The QQ callback carries neither a code nor an error.", callback.ToException()), properties);
         }
 
-        var client = CreateClient();
+        var clientName = QqConnectClientNames.Resolve(Scheme.Name, Options);
+        var client = _clients.CreateClient(clientName);
+        var clientOptions = _clientOptions.Get(clientName);
         QqAccessToken token;
         QqOpenId openId;
         QqUserInfo user;
         try
         {
             token = await client.ExchangeCodeAsync(callback.Code, redirectUri, Context.RequestAborted).ConfigureAwait(false);
-            openId = await client.GetOpenIdAsync(token.AccessToken, Context.RequestAborted).ConfigureAwait(false);
+
+            // The code exchange asks for the openid (need_openid=1). The token is the one this app's own code was
+            // exchanged for, so that openid needs no app check: without the UnionID, /me would only repeat it. With
+            // the UnionID (or an answer without openid: an older QQ, a proxy) /me is asked, and must agree.
+            if (token.OpenId is { } tokenOpenId && !clientOptions.RequestUnionId)
+            {
+                openId = new QqOpenId(clientOptions.AppId, tokenOpenId, unionId: null);
+            }
+            else
+            {
+                openId = await client.GetOpenIdAsync(token.AccessToken, Context.RequestAborted).ConfigureAwait(false);
+                if (token.OpenId is not null && !string.Equals(token.OpenId, openId.OpenId, StringComparison.Ordinal))
+                {
+                    return HandleRequestResult.Fail("The QQ login failed: the openid of the token answer and the openid /oauth2.0/me gives for that token differ.", properties);
+                }
+            }
+
             user = await client.GetUserInfoAsync(token.AccessToken, openId.OpenId, Context.RequestAborted).ConfigureAwait(false);
         }
         catch (QqConnectException e)

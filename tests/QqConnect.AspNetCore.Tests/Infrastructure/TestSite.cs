@@ -75,6 +75,26 @@ public sealed class TestSite : IAsyncDisposable
         return StartCoreAsync(site, app);
     }
 
+    /// <summary>
+    /// Starts a site whose QQ scheme uses <c>ClientName = "web"</c>: an <c>AddQqConnectClient("web", …)</c> registration
+    /// served by <paramref name="emulator"/>, with the default app unless <paramref name="configureClient"/> changes it.
+    /// </summary>
+    public static Task<TestSite> StartWithClientNameAsync(QqConnectEmulator emulator, Action<QqConnectOptions>? configureClient = null) =>
+        StartAsync(
+            emulator: emulator,
+            addDefaultScheme: false,
+            configureServices: (services, authentication, _) =>
+            {
+                services.AddQqConnectClient("web", options =>
+                {
+                    options.AppId = QqConnectEmulatorOptions.DefaultAppId;
+                    options.AppKey = QqConnectEmulatorOptions.DefaultAppKey;
+                    options.RedirectUri = "https://localhost/not-used-by-the-handler";
+                    configureClient?.Invoke(options);
+                }).ConfigurePrimaryHttpMessageHandler(emulator.CreateHandler);
+                authentication.AddQqConnect(options => options.ClientName = "web");
+            });
+
     /// <summary>Makes <paramref name="events"/> record failures and denials on the site, answering 500/403 pages.</summary>
     public static void Record(QqConnectAuthenticationEvents events, Func<TestSite> site)
     {
