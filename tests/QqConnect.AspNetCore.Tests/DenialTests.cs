@@ -123,6 +123,29 @@ public sealed class DenialTests
     }
 
     [Fact]
+    public async Task ReplayedOldCallback_UnderAPathBase_GoesToThePathBaseRoot()
+    {
+        await using var site = await StartPlainSiteAsync();
+        using var browser = site.NewBrowser();
+        var (_, callback, _) = await LoginSteps.LoginAsync(browser, site.Emulator);
+
+        // The same site reached under /app (as behind a proxy that forwards the prefix): its root is /app/.
+        var underPathBase = new Uri("https://localhost/app" + callback.PathAndQuery);
+        await using var prefixed = await TestSite.StartAsync(
+            options =>
+            {
+                options.AccessDeniedPath = default;
+                options.Events = new QqConnectAuthenticationEvents();
+            },
+            pathBase: "/app");
+        using var other = prefixed.NewBrowser();
+        using var response = await other.GetAsync(underPathBase);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/app/?remoteError=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Deny_WithRemoteErrorParameterOff_KeepsTheFrameworksFailure()
     {
         await using var site = await StartPlainSiteAsync(options => options.RemoteErrorParameter = null);
