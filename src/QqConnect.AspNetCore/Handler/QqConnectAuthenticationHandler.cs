@@ -155,7 +155,6 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
 
         if (callback.Outcome == QqCallbackOutcome.Error)
         {
-
             return HandleRequestResult.Fail(new AuthenticationFailureException("QQ reported an error on the callback: " + callback, callback.ToException()), properties);
         }
 
