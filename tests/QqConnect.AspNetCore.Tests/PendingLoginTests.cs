@@ -133,7 +133,7 @@ public sealed class PendingLoginTests(Xunit.Abstractions.ITestOutputHelper outpu
     {
         await using var site = await LoopbackSite.StartAsync();
         using var browser = site.NewBrowser();
-        var returnUrl = "/me?q=" + new string('x', 1_000);
+        var returnUrl = "/me?q=" + new string('x', 1_018); // the longest return URL kept: 1,024 characters
         for (var i = 0; i < 100; i++)
         {
             await LoopbackSite.ChallengeAsync(browser, "/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
@@ -148,6 +148,6 @@ public sealed class PendingLoginTests(Xunit.Abstractions.ITestOutputHelper outpu
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
         var cookieHeader = Assert.Single(site.CallbackCookieHeaderLengths);
         output.WriteLine($"Cookie header of the callback: {cookieHeader} characters");
-        Assert.True(cookieHeader < 8 * 1024, $"Cookie header of the callback is {cookieHeader} characters");
+        Assert.True(cookieHeader < 7 * 1024, $"Cookie header of the callback is {cookieHeader} characters"); // the bound docs/aspnetcore.md states
     }
 }
