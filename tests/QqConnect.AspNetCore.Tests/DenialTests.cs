@@ -90,6 +90,7 @@ public sealed class DenialTests
         var remoteError = LoginSteps.Query(location, "remoteError")!;
         Assert.Contains("failed", remoteError, StringComparison.Ordinal);
         Assert.Contains("100070", remoteError, StringComparison.Ordinal);
+        Assert.DoesNotContain("security exception", remoteError, StringComparison.Ordinal); // QQ's (anyone's) text is never echoed
     }
 
     [Fact]

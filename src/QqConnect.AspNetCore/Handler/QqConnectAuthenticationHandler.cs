@@ -43,7 +43,7 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
     protected override async Task InitializeEventsAsync()
     {
         await base.InitializeEventsAsync().ConfigureAwait(false);
-        Events = new LocalOnlyEvents(Events, MakeReturnUriLocal, SendBackWithRemoteErrorAsync);
+        Events = new EventsWithDefaults(Events, MakeReturnUriLocal, SendBackWithRemoteErrorAsync);
     }
 
     private IQqConnectClient CreateClient() => _clients.CreateClient(QqConnectClientNames.Resolve(Scheme.Name, Options));

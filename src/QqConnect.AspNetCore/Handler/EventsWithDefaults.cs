@@ -8,13 +8,13 @@ namespace QqConnect.AspNetCore.Handler;
 /// after <c>TicketReceived</c> the return URL is made local, and after <c>RemoteFailure</c> the browser is sent back
 /// with <c>remoteError</c>.
 /// </summary>
-internal sealed class LocalOnlyEvents : QqConnectAuthenticationEvents
+internal sealed class EventsWithDefaults : QqConnectAuthenticationEvents
 {
     private readonly QqConnectAuthenticationEvents _application;
     private readonly Func<TicketReceivedContext, Task> _afterTicketReceived;
     private readonly Func<RemoteFailureContext, Task> _afterRemoteFailure;
 
-    public LocalOnlyEvents(
+    public EventsWithDefaults(
         QqConnectAuthenticationEvents application,
         Func<TicketReceivedContext, Task> afterTicketReceived,
         Func<RemoteFailureContext, Task> afterRemoteFailure)
