@@ -43,7 +43,8 @@ public sealed class TestSite : IAsyncDisposable
         QqConnectEmulator? emulator = null,
         Action<IServiceCollection, AuthenticationBuilder, QqConnectEmulator>? configureServices = null,
         Action<WebApplication>? configureApp = null,
-        bool addDefaultScheme = true)
+        bool addDefaultScheme = true,
+        string? pathBase = null)
     {
         emulator ??= new QqConnectEmulator();
         var builder = WebApplication.CreateSlimBuilder();
@@ -68,6 +69,11 @@ public sealed class TestSite : IAsyncDisposable
 
         configureServices?.Invoke(builder.Services, authentication, emulator);
         var app = builder.Build();
+        if (pathBase is not null)
+        {
+            app.UsePathBase(pathBase);
+        }
+
         app.UseAuthentication();
         MapEndpoints(app);
         configureApp?.Invoke(app);
