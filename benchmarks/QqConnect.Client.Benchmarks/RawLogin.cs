@@ -3,7 +3,8 @@ using QqConnect.Client.Benchmarks.Baselines;
 namespace QqConnect.Client.Benchmarks;
 
 /// <summary>
-/// The floor: the same three GETs as the SDK's login (<c>fmt=json</c>, the same query parameters) on a bare
+/// The floor: the same three GETs as the SDK's three-call login (<c>fmt=json</c>, the same query parameters, so
+/// <c>need_openid=1</c> too, whose openid the floor does not use: it asks <c>/me</c>, as logins before that did) on a bare
 /// <see cref="HttpClient"/>, URIs concatenated from constant prefixes, bodies read with
 /// <see cref="HttpClient.GetByteArrayAsync(string, CancellationToken)"/>, parsed by <see cref="Floor"/>.
 /// No timeouts beyond HttpClient's, no retries, no telemetry, no logging, no shape sniffing.
@@ -24,7 +25,7 @@ public sealed class RawLogin
         _appId = appId;
         var root = baseAddress.AbsoluteUri;
         _tokenPrefix = $"{root}oauth2.0/token?grant_type=authorization_code&client_id={appId}&client_secret={Uri.EscapeDataString(appKey)}&code=";
-        _tokenSuffix = $"&redirect_uri={Uri.EscapeDataString(redirectUri)}&fmt=json";
+        _tokenSuffix = $"&redirect_uri={Uri.EscapeDataString(redirectUri)}&fmt=json&need_openid=1";
         _mePrefix = $"{root}oauth2.0/me?fmt=json&access_token=";
         _userPrefix = $"{root}user/get_user_info?oauth_consumer_key={appId}&access_token=";
         _userMiddle = "&openid=";

@@ -62,6 +62,15 @@ internal static class Pages
     public static IResult Message(string title, string text) =>
         Page(title, $"<h1>{H(title)}</h1><p>{H(text)}</p><p><a href=\"/\">Home</a></p>");
 
+    /// <summary>The user cancelled on QQ's page: nothing failed, they may simply try again.</summary>
+    public static IResult Cancelled() => Page(
+        "QQ登录已取消",
+        """
+        <h1 id="cancelled">QQ登录已取消 · QQ login cancelled</h1>
+        <p>You cancelled the login on QQ's page. Nothing was shared with this site.</p>
+        <p><a id="try-again" href="/login">QQ登录 again</a> · <a href="/">Home</a></p>
+        """);
+
     public static IResult BadRequest() =>
         Page("Bad request", "<h1>Bad request</h1><p>The form was stale or not sent from this site. Go back and try again.</p>", StatusCodes.Status400BadRequest);
 

@@ -54,6 +54,13 @@ internal static class QqLoginEndpoints
 
         // A QQ error (the user pressed "deny", …) throws QqConnectApiException, shown by QqErrorPageMiddleware.
         var callback = QqCallback.Parse(context.Request.QueryString.Value ?? string.Empty);
+
+        // Cancel on QQ's mobile page (display=mobile) comes back as usercancel: the user's choice, not an error.
+        if (callback.Outcome == QqCallbackOutcome.Cancelled)
+        {
+            return Pages.Cancelled();
+        }
+
         callback.ThrowIfError();
 
         // CSRF check before the code is used: the state must be genuine, recent and made for this browser.

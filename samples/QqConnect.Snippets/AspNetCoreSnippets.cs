@@ -27,8 +27,12 @@ internal static class AspNetCoreSnippets
         app.UseAuthentication();
         app.UseAuthorization();
 
+        // Only a path of this site (the handler also sends any other return URL to "/").
         app.MapGet("/login", (string? returnUrl) =>
-            Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl ?? "/" }, ["QQ"]));
+            Results.Challenge(new AuthenticationProperties
+            {
+                RedirectUri = returnUrl is ['/'] or ['/', not ('/' or '\\'), ..] ? returnUrl : "/",
+            }, ["QQ"]));
         #endregion
     }
 
@@ -44,8 +48,12 @@ internal static class AspNetCoreSnippets
                 options.AppKey = builder.Configuration["QqConnect:AppKey"];   // 机密：user-secrets 或密钥库
             });
 
+        // 只接受本站路径（其他返回地址处理器也会改为 "/"）。
         app.MapGet("/login", (string? returnUrl) =>
-            Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl ?? "/" }, ["QQ"]));
+            Results.Challenge(new AuthenticationProperties
+            {
+                RedirectUri = returnUrl is ['/'] or ['/', not ('/' or '\\'), ..] ? returnUrl : "/",
+            }, ["QQ"]));
         #endregion
     }
 

@@ -58,9 +58,9 @@ app.MapGet("/signin-qq", async (HttpContext http, QqLoginStateProtector protecto
     var check = protector.Validate(callback.State, http.Request.Cookies[StateCookie]);
     http.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = "/signin-qq" });
 
-    if (callback.Outcome == QqCallbackOutcome.Error)
+    if (callback.Outcome is QqCallbackOutcome.Error or QqCallbackOutcome.Cancelled)
     {
-        // The user pressed "cancel" (取消), or the app is misconfigured (e.g. 100010).
+        // The user pressed "cancel" (取消; usercancel on the mobile page), or the app is misconfigured (e.g. 100010).
         return Results.Redirect("/login-failed?reason=" + callback.ErrorCode);
     }
 

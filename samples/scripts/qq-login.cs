@@ -134,6 +134,11 @@ try
         return Fail($"QQ reported an error: {callback.ErrorCode} {callback.ErrorDescription}");
     }
 
+    if (callback.Outcome == QqCallbackOutcome.Cancelled)
+    {
+        return Fail("The login was cancelled on QQ's page (usercancel).");
+    }
+
     if (!callback.IsSuccess)
     {
         return Fail("That is not a QQ login callback (no code).");

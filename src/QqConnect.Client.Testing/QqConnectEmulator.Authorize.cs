@@ -15,7 +15,10 @@ public sealed partial class QqConnectEmulator
     /// <param name="authorizeUrl">The authorize URL the app built (any host; path <c>/oauth2.0/authorize</c>).</param>
     /// <param name="userIndex">Which fake user logs in.</param>
     /// <param name="approve">True to approve, false to press "deny".</param>
-    /// <returns>The callback URL with <c>code</c> and <c>state</c>, or with the error parameters after a denial.</returns>
+    /// <returns>
+    /// The callback URL with <c>code</c> and <c>state</c>; after a denial, with the error parameters (PC page) or with
+    /// <c>usercancel=1</c> and the state (<c>display=mobile</c>, as QQ's mobile page does).
+    /// </returns>
     /// <exception cref="QqConnectEmulatorException">QQ would show an error page (e.g. 100008, 100010).</exception>
     public Uri Authorize(Uri authorizeUrl, int userIndex = 0, bool approve = true)
     {
@@ -118,6 +121,12 @@ public sealed partial class QqConnectEmulator
         // Without a state (allowed when RequireState is off) the callback carries none.
         var state = Get(parameters, "state") is { } given ? "&state=" + QueryParser.Encode(given) : "";
         var implicitFlow = parameters["response_type"] == "token";
+        if (!approve && Get(parameters, "display") == "mobile")
+        {
+            // QQ's mobile page answers a cancel with usercancel and the state only: no code, no error.
+            return RedirectUris.Append(redirectUri, "usercancel=1" + state, implicitFlow);
+        }
+
         if (!approve)
         {
             var code = _denyErrorCode.ToString(CultureInfo.InvariantCulture);

@@ -37,11 +37,13 @@ public sealed partial class QqConnectEmulator
             return Answers.OAuthError(QqErrors.ClientSecretInvalid, json);
         }
 
-        return grantType == "authorization_code" ? ExchangeCode(app, query, json) : Refresh(app, query, json);
+        var answer = new TokenAnswer(json, Get(query, "need_openid") == "1");
+        return grantType == "authorization_code" ? ExchangeCode(app, query, answer) : Refresh(app, query, answer);
     }
 
-    private EmulatorResponse ExchangeCode(EmulatorApp app, IReadOnlyDictionary<string, string> query, bool json)
+    private EmulatorResponse ExchangeCode(EmulatorApp app, IReadOnlyDictionary<string, string> query, TokenAnswer answer)
     {
+        var json = answer.Json;
         if (Get(query, "code") is not { } code)
         {
             return Answers.OAuthError(QqErrors.CodeMissing, json);
@@ -76,12 +78,13 @@ public sealed partial class QqConnectEmulator
             }
 
             issued.Used = true;
-            return IssueTokens(app, issued.User, TimeProvider.GetUtcNow() + _refreshTokenLifetime, json);
+            return IssueTokens(app, issued.User, TimeProvider.GetUtcNow() + _refreshTokenLifetime, answer);
         }
     }
 
-    private EmulatorResponse Refresh(EmulatorApp app, IReadOnlyDictionary<string, string> query, bool json)
+    private EmulatorResponse Refresh(EmulatorApp app, IReadOnlyDictionary<string, string> query, TokenAnswer answer)
     {
+        var json = answer.Json;
         if (Get(query, "refresh_token") is not { } refreshToken)
         {
             return Answers.OAuthError(QqErrors.RefreshTokenMissing, json);
@@ -106,12 +109,15 @@ public sealed partial class QqConnectEmulator
             }
 
             issued.Used = true;
-            return IssueTokens(app, issued.User, issued.LoginExpiresAt, json);
+            return IssueTokens(app, issued.User, issued.LoginExpiresAt, answer);
         }
     }
 
-    /// <summary>Issues an access token (and a refresh token) and renders the success body. Caller holds the lock.</summary>
-    private EmulatorResponse IssueTokens(EmulatorApp app, EmulatorUser user, DateTimeOffset loginExpiresAt, bool json)
+    /// <summary>
+    /// Issues an access token (and a refresh token) and renders the success body; with <c>need_openid=1</c> the body
+    /// also carries the user's openid for this app (never a unionid or client_id). Caller holds the lock.
+    /// </summary>
+    private EmulatorResponse IssueTokens(EmulatorApp app, EmulatorUser user, DateTimeOffset loginExpiresAt, TokenAnswer answer)
     {
         var accessToken = Ids.NewToken();
         _accessTokens.Add(accessToken, new IssuedAccessToken(app, user, TimeProvider.GetUtcNow() + _accessTokenLifetime));
@@ -122,18 +128,24 @@ public sealed partial class QqConnectEmulator
             _refreshTokens.Add(refreshToken, new IssuedRefreshToken(app, user, loginExpiresAt));
         }
 
+        var openId = answer.NeedOpenId ? Ids.OpenId(app.AppId, user.Key) : null;
         string body;
-        if (json)
+        if (answer.Json)
         {
             body = "{\"access_token\":" + Json.Quote(accessToken) + ",\"expires_in\":" + Json.Quote(ExpiresIn)
-                + (refreshToken is null ? "" : ",\"refresh_token\":" + Json.Quote(refreshToken)) + "}";
+                + (refreshToken is null ? "" : ",\"refresh_token\":" + Json.Quote(refreshToken))
+                + (openId is null ? "" : ",\"openid\":" + Json.Quote(openId)) + "}";
         }
         else
         {
             body = "access_token=" + accessToken + "&expires_in=" + ExpiresIn
-                + (refreshToken is null ? "" : "&refresh_token=" + refreshToken);
+                + (refreshToken is null ? "" : "&refresh_token=" + refreshToken)
+                + (openId is null ? "" : "&openid=" + openId);
         }
 
         return Answers.Text(body);
     }
+
+    /// <summary>How a token success is written: JSON (<c>fmt=json</c>) or form pairs, with the openid or not (<c>need_openid=1</c>).</summary>
+    private readonly record struct TokenAnswer(bool Json, bool NeedOpenId);
 }

@@ -52,11 +52,15 @@ public sealed class QqConnectEmulatorOptions
     /// <summary>How long an authorization code stays redeemable. QQ: 10 minutes.</summary>
     public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Access token lifetime, returned as <c>expires_in</c>. Default 7,776,000 s (90 days).</summary>
+    /// <summary>
+    /// Access token lifetime, returned as <c>expires_in</c>. Default 7,776,000 s (90 days, what QQ's older docs
+    /// say; its current doc says 60 days, 5,184,000 s): clients must use the returned value either way.
+    /// </summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromSeconds(7_776_000);
 
     /// <summary>
-    /// How long after the user's login the chain of refresh tokens stays usable (QQ: about 6 months).
+    /// How long after the user's login the chain of refresh tokens stays usable (QQ's older doc says about 6 months,
+    /// its current doc about 3).
     /// Default 180 days.
     /// </summary>
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(180);

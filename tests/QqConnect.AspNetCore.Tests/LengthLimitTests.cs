@@ -12,18 +12,16 @@ public sealed class LengthLimitTests(Xunit.Abstractions.ITestOutputHelper output
     private const int QqLimit = 500;
 
     [Fact]
-    public async Task LongReturnUrl_2000Characters_StateAndAuthorizeUrlStayWithinQqsLimit_AndTheUserGetsBack()
+    public async Task LongReturnUrl_1000Characters_StateAndAuthorizeUrlStayWithinQqsLimit_AndTheUserGetsBack()
     {
         await using var site = await TestSite.StartAsync();
         using var browser = site.NewBrowser();
-        var returnUrl = "/me?q=" + new string('x', 1_000) + "&z=" + string.Concat(Enumerable.Repeat("你好", 494)) + "!!!";
-        Assert.Equal(2_000, returnUrl.Length);
+        var returnUrl = "/me?q=" + new string('x', 500) + "&z=" + string.Concat(Enumerable.Repeat("你好", 26)) + "!!!";
+        Assert.Equal(564, returnUrl.Length); // 980 characters percent-encoded, within the 1,024 allowed
 
         var authorize = await LoginSteps.ChallengeAsync(browser, "/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        // The properties are large here: ASP.NET Core's chunking cookie manager splits them over several cookies.
         var stateCookies = browser.CookiesFor("/signin-qq").Where(c => c.Name.StartsWith(".AspNetCore.Correlation.", StringComparison.Ordinal)).ToList();
         output.WriteLine($"correlation cookie: {stateCookies.Count} cookie(s), {stateCookies.Sum(c => c.Value.Length)} bytes of values");
-        Assert.True(stateCookies.Count > 1);
         var callback = site.Emulator.Authorize(authorize);
         using var response = await LoginSteps.CallbackAsync(browser, callback);
 
@@ -43,9 +41,10 @@ public sealed class LengthLimitTests(Xunit.Abstractions.ITestOutputHelper output
         await using var site = await TestSite.StartAsync(configureApp: app => app.MapGet("/login-items", () =>
         {
             var properties = new Microsoft.AspNetCore.Authentication.AuthenticationProperties { RedirectUri = "/me" };
-            for (var i = 0; i < 20; i++)
+            // Within the 2,048 characters the protected properties may take (bigger ones are refused with a 400).
+            for (var i = 0; i < 10; i++)
             {
-                properties.Items["item" + i] = new string((char)('a' + i), 100);
+                properties.Items["item" + i] = new string((char)('a' + i), 60);
             }
 
             return Results.Challenge(properties, ["QQ"]);

@@ -91,11 +91,15 @@ public sealed class LoginTests
         Assert.Equal("https://localhost/signin-qq", LoginSteps.Query(authorize, "redirect_uri"));
         Assert.Matches("^[A-Za-z0-9_-]{22}$", LoginSteps.Query(authorize, "state"));
         Assert.Null(LoginSteps.Query(authorize, "display"));
-        // One cookie, scoped to the callback: the correlation cookie, named after the state, carrying the properties.
-        var cookie = Assert.Single(browser.CookiesFor("/signin-qq"));
+        // One cookie scoped to the callback: the correlation cookie, named after the state, carrying the properties;
+        // and one small cookie on the root listing the pending logins, so that later challenges can drop old ones.
+        var root = Assert.Single(browser.CookiesFor("/"));
+        Assert.Equal(".AspNetCore.QqConnect.Pending.QQ", root.Name);
+        Assert.True(root.HttpOnly && root.Secure);
+        Assert.True(root.Value.Length < 400, $"pending list is {root.Value.Length} characters");
+        var cookie = Assert.Single(browser.CookiesFor("/signin-qq"), c => c.Name != root.Name);
         Assert.Equal(".AspNetCore.Correlation." + LoginSteps.Query(authorize, "state"), cookie.Name);
         Assert.True(cookie.HttpOnly && cookie.Secure);
-        Assert.Empty(browser.CookiesFor("/"));
     }
 
     [Fact]

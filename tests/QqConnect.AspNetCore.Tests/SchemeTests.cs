@@ -64,19 +64,7 @@ public sealed class SchemeTests
     public async Task ClientName_ReusesAnAddQqConnectClientRegistration()
     {
         var emulator = new QqConnectEmulator();
-        await using var site = await TestSite.StartAsync(
-            emulator: emulator,
-            addDefaultScheme: false,
-            configureServices: (services, authentication, _) =>
-            {
-                services.AddQqConnectClient("web", options =>
-                {
-                    options.AppId = QqConnectEmulatorOptions.DefaultAppId;
-                    options.AppKey = QqConnectEmulatorOptions.DefaultAppKey;
-                    options.RedirectUri = "https://localhost/not-used-by-the-handler";
-                }).ConfigurePrimaryHttpMessageHandler(emulator.CreateHandler);
-                authentication.AddQqConnect(options => options.ClientName = "web");
-            });
+        await using var site = await TestSite.StartWithClientNameAsync(emulator);
         using var browser = site.NewBrowser();
 
         var (authorize, _, response) = await LoginSteps.LoginAsync(browser, emulator);

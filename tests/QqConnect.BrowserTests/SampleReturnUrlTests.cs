@@ -42,3 +42,24 @@ public sealed class SampleReturnUrlTests
         Assert.Equal(expectedLocation, callback.Headers.Location!.OriginalString);
     }
 }
+
+/// <summary>Cancel on QQ's mobile page comes back as <c>usercancel=1&amp;state=…</c>: the sample shows a page, not an error.</summary>
+public sealed class SampleCancelTests
+{
+    [Fact]
+    public async Task Callback_MobileCancel_ShowsTheCancelledPage()
+    {
+        await using var sample = await SampleProcess.StartBuiltAsync(TimeSpan.FromSeconds(45));
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+        using var http = new HttpClient(handler);
+        using var login = await http.GetAsync(new Uri(sample.BaseAddress, "login"));
+        var state = HttpUtility.ParseQueryString(login.Headers.Location!.Query)["state"]!;
+
+        using var callback = await http.GetAsync(new Uri(sample.BaseAddress, "signin-qq?usercancel=1&state=" + Uri.EscapeDataString(state)));
+        var html = await callback.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, callback.StatusCode);
+        Assert.Contains("id=\"cancelled\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/login\"", html, StringComparison.Ordinal);
+    }
+}

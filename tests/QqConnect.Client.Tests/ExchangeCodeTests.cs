@@ -11,7 +11,7 @@ public sealed class ExchangeCodeTests
     private readonly FakeTimeProvider _time = new(Now);
 
     private const string ExpectedJsonQuery =
-        $"grant_type=authorization_code&client_id={TestApp.AppId}&client_secret={TestApp.AppKey}&code={TestApp.Code}&redirect_uri={TestApp.EscapedRedirectUri}&fmt=json";
+        $"grant_type=authorization_code&client_id={TestApp.AppId}&client_secret={TestApp.AppKey}&code={TestApp.Code}&redirect_uri={TestApp.EscapedRedirectUri}&fmt=json&need_openid=1";
 
     [Fact]
     public async Task ExchangeCode_Default_SendsTheExactTokenRequest()
@@ -29,7 +29,7 @@ public sealed class ExchangeCodeTests
     public async Task ExchangeCode_JsonFormatOff_LeavesFmtOut()
     {
         _network.Expect(HttpMethod.Get, $"{TestApp.Graph}/oauth2.0/token")
-            .WithExactQueryString($"grant_type=authorization_code&client_id={TestApp.AppId}&client_secret={TestApp.AppKey}&code={TestApp.Code}&redirect_uri={TestApp.EscapedRedirectUri}")
+            .WithExactQueryString($"grant_type=authorization_code&client_id={TestApp.AppId}&client_secret={TestApp.AppKey}&code={TestApp.Code}&redirect_uri={TestApp.EscapedRedirectUri}&need_openid=1")
             .RespondWithFixture("token/form-success.txt");
         using var client = TestApp.Client(_network, o => o.UseJsonFormat = false, _time);
 
@@ -147,5 +147,76 @@ public sealed class ExchangeCodeTests
         TestApp.AssertNoSecrets(error.Message);
         TestApp.AssertNoSecrets(error.ErrorDescription);
         Assert.Contains("bad code *** for key ***", error.ErrorDescription, StringComparison.Ordinal);
+    }
+    [Theory]
+    [InlineData(true, "token/json-success-openid.txt")]
+    [InlineData(false, "token/form-success-openid.txt")]
+    public async Task ExchangeCode_AsksForTheOpenIdOnTheWire(bool json, string fixture)
+    {
+        _network.Expect(HttpMethod.Get, $"{TestApp.Graph}/oauth2.0/token").WithQueryString("need_openid", "1")
+            .RespondWithFixture(fixture);
+        using var client = TestApp.Client(_network, o => o.UseJsonFormat = json, _time);
+
+        await client.ExchangeCodeAsync(TestApp.Code);
+
+        _network.VerifyNoOutstandingExpectation();
+    }
+
+    [Theory]
+    [InlineData("token/form-success-openid.txt")]
+    [InlineData("token/json-success-openid.txt")]
+    [InlineData("token/json-success-openid-first.txt")]
+    public async Task ExchangeCode_AnswerWithOpenId_ExposesIt(string fixture)
+    {
+        _network.Expect(HttpMethod.Get, $"{TestApp.Graph}/oauth2.0/token").RespondWithFixture(fixture);
+        using var client = TestApp.Client(_network, time: _time);
+
+        var token = await client.ExchangeCodeAsync(TestApp.Code);
+
+        Assert.Equal(TestApp.OpenId, token.OpenId);
+        Assert.Equal(TestApp.AccessToken, token.AccessToken);
+        Assert.Equal(TestApp.RefreshToken, token.RefreshToken);
+        Assert.Equal(TimeSpan.FromSeconds(5184000), token.ExpiresIn);
+    }
+
+    [Theory]
+    [InlineData("token/form-success.txt")]
+    [InlineData("token/json-success-string-expires.txt")]
+    [InlineData("token/form-success-no-refresh-token.txt")]
+    public async Task ExchangeCode_AnswerWithoutOpenId_HasNullOpenId(string fixture)
+    {
+        _network.Expect(HttpMethod.Get, $"{TestApp.Graph}/oauth2.0/token").RespondWithFixture(fixture);
+        using var client = TestApp.Client(_network, time: _time);
+
+        var token = await client.ExchangeCodeAsync(TestApp.Code);
+
+        Assert.Null(token.OpenId);
+        Assert.Equal(TestApp.AccessToken, token.AccessToken);
+    }
+
+    [Theory]
+    [InlineData("token/json-openid-control-character.txt")]
+    [InlineData("token/form-openid-crlf.txt")]
+    [InlineData("token/json-openid-overlong.txt")]
+    public async Task ExchangeCode_MalformedOpenId_ThrowsInvalidResponse(string fixture)
+    {
+        _network.Expect(HttpMethod.Get, $"{TestApp.Graph}/oauth2.0/token").RespondWithFixture(fixture);
+        using var client = TestApp.Client(_network, time: _time);
+
+        var error = await Assert.ThrowsAsync<QqConnectException>(() => client.ExchangeCodeAsync(TestApp.Code));
+
+        Assert.Equal(QqConnectErrorKind.InvalidResponse, error.Kind);
+        Assert.Equal(QqConnectOperation.ExchangeCode, error.Operation);
+        Assert.Contains("openid", error.Message, StringComparison.Ordinal);
+        TestApp.AssertNoSecrets(error.Message);
+    }
+
+    [Fact]
+    public void AccessToken_ToString_ShowsWhetherAnOpenIdCameButNotTheTokens()
+    {
+        var token = new QqAccessToken(TestApp.AccessToken, TestApp.RefreshToken, TimeSpan.FromDays(60), Now.AddDays(60)) { OpenId = TestApp.OpenId };
+
+        TestApp.AssertNoSecrets(token.ToString());
+        Assert.Equal(TestApp.OpenId, token.OpenId);
     }
 }

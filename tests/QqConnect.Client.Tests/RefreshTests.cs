@@ -44,4 +44,14 @@ public sealed class RefreshTests
         Assert.Equal(TestApp.RefreshToken, token.RefreshToken);
         Assert.Equal(TimeSpan.FromDays(90), token.ExpiresIn);
     }
+    [Fact]
+    public async Task Refresh_AnswerWithOpenId_ExposesIt()
+    {
+        _network.Expect(HttpMethod.Get, $"{TestApp.Graph}/oauth2.0/token").RespondWithFixture("token/json-success-openid.txt");
+        using var client = TestApp.Client(_network);
+
+        var token = await client.RefreshAsync(TestApp.RefreshToken);
+
+        Assert.Equal(TestApp.OpenId, token.OpenId);
+    }
 }

@@ -37,7 +37,7 @@ public sealed class RequestUriTests
         Assert.Equal("/oauth2.0/token", sent!.AbsolutePath);
         Assert.Equal(
             $"/oauth2.0/token?grant_type=authorization_code&client_id={TestApp.AppId}&client_secret={TestApp.AppKey}"
-            + $"&code={Uri.EscapeDataString(value)}&redirect_uri={Uri.EscapeDataString(redirectUri)}&fmt=json",
+            + $"&code={Uri.EscapeDataString(value)}&redirect_uri={Uri.EscapeDataString(redirectUri)}&fmt=json&need_openid=1",
             sent.PathAndQuery);
         var query = HttpUtility.ParseQueryString(sent.Query);
         Assert.Equal(value, query["code"]);

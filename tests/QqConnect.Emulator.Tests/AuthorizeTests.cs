@@ -76,6 +76,44 @@ public sealed class AuthorizeTests
     }
 
     [Fact]
+    public async Task AuthorizeDeny_OnTheMobilePage_RedirectsWithExactlyUserCancelAndState()
+    {
+        using var h = new Harness();
+        using var response = await PostDecisionAsync(h, "st", "deny", display: "mobile");
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("http://localhost:5000/signin-qq?usercancel=1&state=st", response.Headers.GetValues("Location").Single());
+    }
+
+    [Fact]
+    public async Task AuthorizeDeny_OnTheMobilePageWithLegacyOption_StillSendsUserCancel()
+    {
+        using var h = new Harness(new QqConnectEmulatorOptions { UseLegacyCallbackErrors = true });
+        using var response = await PostDecisionAsync(h, "st", "deny", display: "mobile");
+
+        Assert.Equal("http://localhost:5000/signin-qq?usercancel=1&state=st", response.Headers.GetValues("Location").Single());
+    }
+
+    [Fact]
+    public async Task AuthorizePage_Mobile_KeepsDisplayInTheFormSoCancelKnowsThePage()
+    {
+        using var h = new Harness();
+        var html = await h.GetAsync(ValidQuery + "&display=mobile");
+
+        Assert.Contains("name=\"display\" value=\"mobile\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"deny\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuthorizeApprove_OnTheMobilePage_RedirectsWithCode()
+    {
+        using var h = new Harness();
+        using var response = await PostDecisionAsync(h, "st", "approve", display: "mobile");
+
+        Assert.Matches("^http://localhost:5000/signin-qq\\?code=[0-9A-F]{32}&state=st$", response.Headers.GetValues("Location").Single());
+    }
+
+    [Fact]
     public async Task AuthorizeDeny_WithLegacyOption_RedirectsWithCodeAndMsg()
     {
         var options = new QqConnectEmulatorOptions { UseLegacyCallbackErrors = true };
@@ -169,6 +207,15 @@ public sealed class AuthorizeTests
         Assert.Null(query["code"]);
     }
 
+    [Fact]
+    public void AuthorizeHelper_DenyOnTheMobilePage_ReturnsUserCancelCallback()
+    {
+        using var h = new Harness();
+        var callback = h.Emulator.Authorize(new Uri(Harness.AuthorizeUrl(state: "s").AbsoluteUri + "&display=mobile"), approve: false);
+
+        Assert.Equal("usercancel=1&state=s", callback.Query.TrimStart('?'));
+    }
+
     [Theory]
     [InlineData("999", Harness.Redirect, 100008)]
     [InlineData(Harness.App, "http://example.com/cb", 100010)]
@@ -199,9 +246,9 @@ public sealed class AuthorizeTests
         Assert.Contains(h.Emulator.GetOpenId(Harness.App, 0), me, StringComparison.Ordinal);
     }
 
-    private static async Task<HttpResponseMessage> PostDecisionAsync(Harness h, string state, string decision, int user = 0)
+    private static async Task<HttpResponseMessage> PostDecisionAsync(Harness h, string state, string decision, int user = 0, string? display = null)
     {
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        var form = new Dictionary<string, string>
         {
             ["response_type"] = "code",
             ["client_id"] = Harness.App,
@@ -210,7 +257,13 @@ public sealed class AuthorizeTests
             ["scope"] = "get_user_info",
             ["user"] = user.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["decision"] = decision,
-        });
+        };
+        if (display is not null)
+        {
+            form["display"] = display;
+        }
+
+        using var content = new FormUrlEncodedContent(form);
         return await h.Http.PostAsync(new Uri("oauth2.0/authorize", UriKind.Relative), content);
     }
 }

@@ -38,13 +38,13 @@ internal sealed partial class Harness : IDisposable
         new("https://graph.qq.com/oauth2.0/authorize?response_type=" + responseType + "&client_id=" + app
             + "&redirect_uri=" + Uri.EscapeDataString(redirect) + "&state=" + Uri.EscapeDataString(state));
 
-    public static string TokenQuery(string code, string app = App, string key = Key, string redirect = Redirect, bool json = false) =>
+    public static string TokenQuery(string code, string app = App, string key = Key, string redirect = Redirect, bool json = false, bool needOpenId = false) =>
         "oauth2.0/token?grant_type=authorization_code&client_id=" + app + "&client_secret=" + key + "&code=" + code
-        + "&redirect_uri=" + Uri.EscapeDataString(redirect) + (json ? "&fmt=json" : "");
+        + "&redirect_uri=" + Uri.EscapeDataString(redirect) + (json ? "&fmt=json" : "") + (needOpenId ? "&need_openid=1" : "");
 
-    public static string RefreshQuery(string refreshToken, string app = App, string key = Key, bool json = false) =>
+    public static string RefreshQuery(string refreshToken, string app = App, string key = Key, bool json = false, bool needOpenId = false) =>
         "oauth2.0/token?grant_type=refresh_token&client_id=" + app + "&client_secret=" + key + "&refresh_token=" + refreshToken
-        + (json ? "&fmt=json" : "");
+        + (json ? "&fmt=json" : "") + (needOpenId ? "&need_openid=1" : "");
 
     public static NameValueCollection QueryOf(Uri uri) => HttpUtility.ParseQueryString(uri.Query);
 

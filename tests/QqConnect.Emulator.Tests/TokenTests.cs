@@ -227,4 +227,61 @@ public sealed class TokenTests
 
         Assert.Equal(405, (int)response.StatusCode);
     }
+    [Fact]
+    public async Task Token_NeedOpenId_FormAnswerCarriesTheOpenIdThatMeGives()
+    {
+        using var h = new Harness();
+        var body = await h.GetAsync(Harness.TokenQuery(h.NewCode(), needOpenId: true));
+
+        var match = System.Text.RegularExpressions.Regex.Match(body, "^access_token=([0-9A-F]{32})&expires_in=7776000&refresh_token=[0-9A-F]{32}&openid=([0-9A-F]{32})$");
+        Assert.True(match.Success, body);
+        var me = await h.GetAsync("oauth2.0/me?fmt=json&access_token=" + match.Groups[1].Value);
+        Assert.Contains("\"openid\":\"" + match.Groups[2].Value + "\"", me, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Token_NeedOpenIdWithFmtJson_JsonAnswerCarriesTheOpenIdAndNoUnionIdOrClientId()
+    {
+        using var h = new Harness();
+        var body = await h.GetAsync(Harness.TokenQuery(h.NewCode(app: Harness.UnionApp), Harness.UnionApp, Harness.UnionKey, json: true, needOpenId: true));
+
+        Assert.Matches("^\\{\"access_token\":\"[0-9A-F]{32}\",\"expires_in\":\"7776000\",\"refresh_token\":\"[0-9A-F]{32}\",\"openid\":\"[0-9A-F]{32}\"\\}$", body);
+        Assert.DoesNotContain("unionid", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("client_id", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Token_WithoutNeedOpenId_AnswerHasNoOpenId(bool json)
+    {
+        using var h = new Harness();
+        var body = await h.GetAsync(Harness.TokenQuery(h.NewCode(), json: json));
+
+        Assert.DoesNotContain("openid", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Token_NeedOpenIdOtherThanOne_AnswerHasNoOpenId()
+    {
+        using var h = new Harness();
+        var body = await h.GetAsync(Harness.TokenQuery(h.NewCode()) + "&need_openid=0");
+
+        Assert.DoesNotContain("openid", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Refresh_NeedOpenId_AnswerCarriesTheSameOpenIdAsTheLogin()
+    {
+        using var h = new Harness();
+        var first = await h.GetAsync(Harness.TokenQuery(h.NewCode(), needOpenId: true));
+        var refreshToken = System.Text.RegularExpressions.Regex.Match(first, "refresh_token=([0-9A-F]{32})").Groups[1].Value;
+        var openId = System.Text.RegularExpressions.Regex.Match(first, "openid=([0-9A-F]{32})").Groups[1].Value;
+
+        var refreshed = await h.GetAsync(Harness.RefreshQuery(refreshToken, needOpenId: true));
+        var plain = await h.GetAsync(Harness.RefreshQuery(System.Text.RegularExpressions.Regex.Match(refreshed, "refresh_token=([0-9A-F]{32})").Groups[1].Value));
+
+        Assert.EndsWith("&openid=" + openId, refreshed, StringComparison.Ordinal);
+        Assert.DoesNotContain("openid", plain, StringComparison.Ordinal);
+    }
 }

@@ -20,6 +20,11 @@ internal static class CannedAnswers
 
     public static readonly byte[] Me = Fixtures.MeJson;
 
+    /// <summary>The token answer with the openid of <see cref="Me"/>, as QQ answers <c>need_openid=1</c>.</summary>
+    public static readonly byte[] TokenWithOpenId = System.Text.Encoding.UTF8.GetBytes(
+        System.Text.Encoding.UTF8.GetString(Token).TrimEnd().TrimEnd('}')
+        + ",\"openid\":\"" + Baselines.Floor.ReadOpenId(Me).OpenId + "\"}");
+
     public static readonly byte[] UserInfo = Fixtures.UserInfoFull;
 
     /// <summary>The body for a request path; null for a path QQ does not have.</summary>

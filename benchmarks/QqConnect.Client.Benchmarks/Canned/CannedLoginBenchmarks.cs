@@ -62,7 +62,8 @@ public class CannedLoginInProcess
         return await client.GetUserInfoAsync(token.AccessToken, openId.OpenId);
     }
 
-    private static ServiceProvider Services(bool resilience)
+    /// <summary>The SDK as an app registers it, over <paramref name="primary"/> (default: a <see cref="CannedHandler"/>).</summary>
+    internal static ServiceProvider Services(bool resilience, Func<HttpMessageHandler>? primary = null)
     {
         var services = new ServiceCollection();
         services.AddQqConnectClient(options =>
@@ -73,7 +74,7 @@ public class CannedLoginInProcess
             options.RedirectUri = canned.RedirectUri;
             options.BaseAddress = canned.BaseAddress;
             options.Resilience.Enabled = resilience;
-        }).ConfigurePrimaryHttpMessageHandler(() => new CannedHandler());
+        }).ConfigurePrimaryHttpMessageHandler(primary ?? (() => new CannedHandler()));
         return services.BuildServiceProvider();
     }
 }

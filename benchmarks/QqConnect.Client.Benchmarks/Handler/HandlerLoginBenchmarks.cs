@@ -83,17 +83,25 @@ internal sealed class SiteUnderTest : IAsyncDisposable
     // The emulator remembers every code and token it issued: reset now and then, the same on both sides.
     private const int ResetEvery = 4096;
     private readonly SiteHandler _handler;
+    private readonly Func<HttpMessageHandler, HttpMessageHandler>? _network;
     private QqConnectEmulator _emulator = null!;
     private LoginSite _site = null!;
     private HttpMessageHandler _siteHandler = null!;
     private int _logins;
 
-    public SiteUnderTest(SiteHandler handler) => _handler = handler;
+    /// <param name="handler">The site's QQ handler.</param>
+    /// <param name="network">Wraps the emulator's handler as the site's backchannel (a simulated network), or null.</param>
+    public SiteUnderTest(SiteHandler handler, Func<HttpMessageHandler, HttpMessageHandler>? network = null)
+    {
+        _handler = handler;
+        _network = network;
+    }
 
     public async Task StartAsync()
     {
         _emulator = new QqConnectEmulator();
-        _site = await LoginSite.StartAsync(_handler, loopback: false, new Uri("https://graph.qq.com/"), _emulator.CreateHandler());
+        var backchannel = _emulator.CreateHandler();
+        _site = await LoginSite.StartAsync(_handler, loopback: false, new Uri("https://graph.qq.com/"), _network is null ? backchannel : _network(backchannel));
         _siteHandler = _site.CreateHandler();
     }
 

@@ -6,7 +6,9 @@ namespace QqConnect.AspNetCore.Claims;
 /// <summary>
 /// Writes the typed answers of <c>/oauth2.0/me</c> and <c>get_user_info</c> as one JSON object with QQ's own field
 /// names, so that <c>ClaimActions</c> (<c>MapJsonKey</c>, <c>MapCustomJson</c>) work as with other handlers.
-/// Nothing is parsed here: the client has already read QQ's answers.
+/// Nothing is parsed here: the client has already read QQ's answers. The profile's unknown fields follow, except those
+/// named like a field written here or like an identity (<see cref="QqUserInfo.IsIdentityFieldName"/>), so no claim
+/// mapping can take the user's ids, or a checked value, from the profile.
 /// </summary>
 /// <remarks>
 /// The object is written into a buffer and writer kept per thread (reset for each login), then read once into a
@@ -15,6 +17,13 @@ namespace QqConnect.AspNetCore.Claims;
 /// </remarks>
 internal static class UserDataJson
 {
+    // Every name Create writes from the typed answers, in any case.
+    private static readonly HashSet<string> WrittenNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "openid", "client_id", "unionid", "nickname", "gender", "gender_type", "province", "city", "year", "constellation",
+        "figureurl", "figureurl_1", "figureurl_2", "figureurl_qq_1", "figureurl_qq_2", "figureurl_qq", "avatar_url",
+    };
+
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
 
@@ -49,6 +58,13 @@ internal static class UserDataJson
             WriteIfPresent(writer, "avatar_url", user.AvatarUrl);
             foreach (var field in user.AdditionalFields)
             {
+                // A later duplicate wins in MapJsonKey: an unknown field never shadows a value written above, and
+                // never names an identity or an app (who the user is comes from /me or the token answer only).
+                if (WrittenNames.Contains(field.Key) || QqUserInfo.IsIdentityFieldName(field.Key))
+                {
+                    continue;
+                }
+
                 writer.WritePropertyName(field.Key);
                 field.Value.WriteTo(writer);
             }

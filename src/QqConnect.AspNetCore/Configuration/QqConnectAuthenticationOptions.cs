@@ -64,6 +64,7 @@ public sealed class QqConnectAuthenticationOptions : RemoteAuthenticationOptions
 
     /// <summary>
     /// Whether the UnionID is asked for (<c>unionid=1</c>). The app needs the permission, else the login fails with 100048.
+    /// It costs a third call per login: without it the token answer names the user and <c>/oauth2.0/me</c> is not asked.
     /// With <see cref="ClientName"/>, set <c>RequestUnionId</c> on that registration instead.
     /// </summary>
     public bool RequestUnionId { get; set; }
@@ -82,6 +83,18 @@ public sealed class QqConnectAuthenticationOptions : RemoteAuthenticationOptions
     /// named <c>.AspNetCore.Correlation.</c> followed by the short state sent to QQ); by default ASP.NET Core Data Protection.
     /// </summary>
     public ISecureDataFormat<AuthenticationProperties> StateDataFormat { get; set; } = null!;
+
+    /// <summary>
+    /// The query parameter that carries a short, user-facing reason (such as <c>QQ登录 cancelled (QQ error 100030).</c>)
+    /// when a login is refused or fails and no <c>OnRemoteFailure</c> handler took care of it: the browser is sent back
+    /// to the login's return URL (<see cref="AuthenticationProperties.RedirectUri"/>, always a local URL) with this
+    /// parameter added, or to the site's root when the failure has no login to go back to (no state, or the
+    /// correlation cookie is missing or unreadable, as when an old callback URL is reloaded). By default
+    /// <c>remoteError</c>, the parameter the ASP.NET Core Identity pages (<c>ExternalLogin</c>) read and show as
+    /// "Error from external provider: …". <see langword="null"/> or empty keeps ASP.NET Core's behaviour: the failure
+    /// is thrown (an error page, or a 500).
+    /// </summary>
+    public string? RemoteErrorParameter { get; set; } = "remoteError";
 
     /// <summary>The events raised by the handler.</summary>
     public new QqConnectAuthenticationEvents Events

@@ -41,7 +41,10 @@ public sealed class QqConnectCreatingTicketContext : ResultContext<QqConnectAuth
     /// <summary>The access token, its refresh token and expiry (secrets: never log them).</summary>
     public QqAccessToken Token { get; }
 
-    /// <summary>The OpenID, the app it was issued to and the UnionID when asked for.</summary>
+    /// <summary>
+    /// The OpenID, the app it was issued to and the UnionID when asked for: from the token answer (this app's id as
+    /// <see cref="QqOpenId.ClientId"/>) when the UnionID is not asked for, else from <c>/oauth2.0/me</c>.
+    /// </summary>
     public QqOpenId OpenId { get; }
 
     /// <summary>The user's profile from <c>get_user_info</c>.</summary>

@@ -3,6 +3,8 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QqConnect.AspNetCore.Claims;
@@ -12,22 +14,26 @@ namespace QqConnect.AspNetCore.Handler;
 
 /// <summary>
 /// The QQ login handler: sends the browser to QQ with a short state, and on the callback checks the correlation
-/// cookie that state names (it carries the login's protected properties), exchanges the code once, checks the
-/// token's app and reads the profile, all through <see cref="IQqConnectClient"/>. Keeps nothing in server memory.
+/// cookie that state names (it carries the login's protected properties), exchanges the code once (the answer names
+/// the user), asks <c>/oauth2.0/me</c> only for the UnionID or when the answer did not name the user (checking the
+/// token's app there), and reads the profile, all through <see cref="IQqConnectClient"/>. Keeps nothing in server memory.
 /// </summary>
 internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticationHandler<QqConnectAuthenticationOptions>
 {
     private readonly IQqConnectClientFactory _clients;
+    private readonly IOptionsMonitor<QqConnectOptions> _clientOptions;
     private readonly ChunkingCookieManager _cookies = new();
 
     public QqConnectAuthenticationHandler(
         IOptionsMonitor<QqConnectAuthenticationOptions> options,
         ILoggerFactory logger,
         UrlEncoder encoder,
-        IQqConnectClientFactory clients)
+        IQqConnectClientFactory clients,
+        IOptionsMonitor<QqConnectOptions> clientOptions)
         : base(options, logger, encoder)
     {
         _clients = clients;
+        _clientOptions = clientOptions;
     }
 
     private new QqConnectAuthenticationEvents Events
@@ -38,13 +44,26 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
 
     protected override Task<object> CreateEventsAsync() => Task.FromResult<object>(new QqConnectAuthenticationEvents());
 
+    protected override async Task InitializeEventsAsync()
+    {
+        await base.InitializeEventsAsync().ConfigureAwait(false);
+        Events = new EventsWithDefaults(Events, MakeReturnUriLocal, SendBackWithRemoteErrorAsync);
+    }
+
     private IQqConnectClient CreateClient() => _clients.CreateClient(QqConnectClientNames.Resolve(Scheme.Name, Options));
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        if (string.IsNullOrEmpty(properties.RedirectUri))
+        var returnUrl = string.IsNullOrEmpty(properties.RedirectUri)
+            ? OriginalPathBase + OriginalPath + Request.QueryString
+            : properties.RedirectUri;
+        properties.RedirectUri = LocalOrRoot(returnUrl);
+        if (properties.RedirectUri.Length > LocalReturnUrl.MaxLength)
         {
-            properties.RedirectUri = OriginalPathBase + OriginalPath + Request.QueryString;
+            Log.ChallengeRefused(Logger, "return URL too long");
+            await RefuseChallengeAsync(
+                $"The return URL of this QQ login is {properties.RedirectUri.Length} characters long once encoded; at most {LocalReturnUrl.MaxLength} are kept. Shorten the return URL (AuthenticationProperties.RedirectUri, or the page's address).").ConfigureAwait(false);
+            return;
         }
 
         var redirectUri = BuildRedirectUri(Options.CallbackPath);
@@ -75,7 +94,17 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
         var cookieOptions = Options.CorrelationCookie.Build(Context, now);
         properties.Items[PropertyKeys.RedirectUri] = redirectUri;
         properties.Items[PropertyKeys.ExpiresAt] = expiresAt.UtcDateTime.ToString("o", CultureInfo.InvariantCulture);
-        _cookies.AppendResponseCookie(Context, CorrelationCookieName(state), Options.StateDataFormat.Protect(properties, state), cookieOptions);
+        var protectedProperties = Options.StateDataFormat.Protect(properties, state);
+        if (protectedProperties.Length > MaxProtectedPropertiesLength)
+        {
+            Log.ChallengeRefused(Logger, "properties too large");
+            await RefuseChallengeAsync(
+                $"The properties of this QQ login take {protectedProperties.Length} characters once protected; at most {MaxProtectedPropertiesLength} fit in its cookie. Shorten the AuthenticationProperties passed to the challenge (its Items and Parameters, and the RedirectUri).").ConfigureAwait(false);
+            return;
+        }
+
+        TrackPendingLogin(state, now, expiresAt);
+        _cookies.AppendResponseCookie(Context, CorrelationCookieName(state), protectedProperties, cookieOptions);
 
         var context = new RedirectContext<QqConnectAuthenticationOptions>(Context, Scheme, Options, properties, authorizeUrl.AbsoluteUri);
         await Events.RedirectToAuthorizationEndpoint(context).ConfigureAwait(false);
@@ -103,6 +132,7 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
         }
 
         _cookies.DeleteCookie(Context, cookieName, Options.CorrelationCookie.Build(Context, TimeProvider.GetUtcNow()));
+        ForgetPendingLogin(state);
 
         var properties = Options.StateDataFormat.Unprotect(protectedProperties, state);
         if (properties is null)
@@ -122,14 +152,13 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
             return HandleRequestResult.Fail("The QQ login failed: its state carries no redirect_uri.", properties);
         }
 
+        if (callback.Outcome == QqCallbackOutcome.Cancelled || (callback.Outcome == QqCallbackOutcome.Error && IsRefusal(callback)))
+        {
+            return await HandleRefusalAsync(callback, properties).ConfigureAwait(false);
+        }
+
         if (callback.Outcome == QqCallbackOutcome.Error)
         {
-            if (IsRefusal(callback))
-            {
-                Log.AccessDenied(Logger, callback.ErrorCode);
-                return await HandleAccessDeniedErrorAsync(properties).ConfigureAwait(false);
-            }
-
             return HandleRequestResult.Fail(new AuthenticationFailureException("QQ reported an error on the callback: " + callback, callback.ToException()), properties);
         }
 
@@ -138,14 +167,32 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
             return HandleRequestResult.Fail(new AuthenticationFailureException("The QQ callback carries neither a code nor an error.", callback.ToException()), properties);
         }
 
-        var client = CreateClient();
+        var clientName = QqConnectClientNames.Resolve(Scheme.Name, Options);
+        var client = _clients.CreateClient(clientName);
+        var clientOptions = _clientOptions.Get(clientName);
         QqAccessToken token;
         QqOpenId openId;
         QqUserInfo user;
         try
         {
             token = await client.ExchangeCodeAsync(callback.Code, redirectUri, Context.RequestAborted).ConfigureAwait(false);
-            openId = await client.GetOpenIdAsync(token.AccessToken, Context.RequestAborted).ConfigureAwait(false);
+
+            // The code exchange asks for the openid (need_openid=1). The token is the one this app's own code was
+            // exchanged for, so that openid needs no app check: without the UnionID, /me would only repeat it. With
+            // the UnionID (or an answer without openid: an older QQ, a proxy) /me is asked, and must agree.
+            if (token.OpenId is { } tokenOpenId && !clientOptions.RequestUnionId)
+            {
+                openId = new QqOpenId(clientOptions.AppId, tokenOpenId, unionId: null);
+            }
+            else
+            {
+                openId = await client.GetOpenIdAsync(token.AccessToken, Context.RequestAborted).ConfigureAwait(false);
+                if (token.OpenId is not null && !string.Equals(token.OpenId, openId.OpenId, StringComparison.Ordinal))
+                {
+                    return HandleRequestResult.Fail("The QQ login failed: the openid of the token answer and the openid /oauth2.0/me gives for that token differ.", properties);
+                }
+            }
+
             user = await client.GetUserInfoAsync(token.AccessToken, openId.OpenId, Context.RequestAborted).ConfigureAwait(false);
         }
         catch (QqConnectException e)
@@ -191,6 +238,121 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
         return new AuthenticationTicket(context.Principal!, context.Properties, Scheme.Name);
     }
 
+    /// <summary>
+    /// The user refused (deny on QQ's PC page, cancel on its mobile page): <c>OnAccessDenied</c> and
+    /// <c>AccessDeniedPath</c> first, as for any remote handler; when neither answers, a remote failure, as
+    /// ASP.NET Core's OAuth handler does, carrying QQ's error in <see cref="Exception.Data"/> and as inner exception.
+    /// </summary>
+    private async Task<HandleRequestResult> HandleRefusalAsync(QqCallbackResult callback, AuthenticationProperties properties)
+    {
+        Log.AccessDenied(Logger, callback.ErrorCode);
+        var result = await HandleAccessDeniedErrorAsync(properties).ConfigureAwait(false);
+        if (!result.None)
+        {
+            return result;
+        }
+
+        _refusal = new AuthenticationFailureException("Access was denied by the resource owner or by the remote server.", callback.ToException());
+        _refusal.Data["error"] = callback.Outcome == QqCallbackOutcome.Cancelled
+            ? "usercancel"
+            : callback.ErrorCode?.ToString(CultureInfo.InvariantCulture) ?? callback.RawError;
+        _refusal.Data["error_description"] = callback.ErrorDescription;
+        return HandleRequestResult.Fail(_refusal, properties);
+    }
+
+    private async Task RefuseChallengeAsync(string message)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.ContentType = "text/plain; charset=utf-8";
+        await Response.WriteAsync(message, Context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary><paramref name="url"/> when it is local (encoded for a header), else the site's root; a refusal is logged.</summary>
+    private string LocalOrRoot(string? url)
+    {
+        if (LocalReturnUrl.Normalize(url) is { } local)
+        {
+            return local;
+        }
+
+        if (!string.IsNullOrEmpty(url))
+        {
+            Log.ReturnUrlNotLocal(Logger, LocalReturnUrl.Describe(url));
+        }
+
+        return Root;
+    }
+
+    private string Root => OriginalPathBase.Add(new PathString("/")).ToUriComponent();
+
+    private Task MakeReturnUriLocal(TicketReceivedContext context)
+    {
+        context.ReturnUri = LocalOrRoot(context.ReturnUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The default for a failure no <c>OnRemoteFailure</c> handler took: back to the login's return URL (or the root
+    /// when there is no login to go back to) with a short reason in <see cref="QqConnectAuthenticationOptions.RemoteErrorParameter"/>.
+    /// </summary>
+    private Task SendBackWithRemoteErrorAsync(RemoteFailureContext context)
+    {
+        if (string.IsNullOrEmpty(Options.RemoteErrorParameter))
+        {
+            return Task.CompletedTask;
+        }
+
+        var target = LocalOrRoot(context.Properties?.RedirectUri);
+        var reason = RemoteError.Describe(context.Failure!, refused: ReferenceEquals(context.Failure, _refusal));
+        Response.Redirect(QueryHelpers.AddQueryString(target, Options.RemoteErrorParameter, reason));
+        context.HandleResponse();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Adds the new login to the list of pending ones, deleting the correlation cookies of expired and of the oldest logins.</summary>
+    private void TrackPendingLogin(string state, DateTimeOffset now, DateTimeOffset expiresAt)
+    {
+        var name = PendingLogins.CookieName(Scheme.Name);
+        var pending = PendingLogins.Read(Request.Cookies[name], Options.StateDataFormat);
+        var live = pending.Where(login => login.ExpiresAt > now).ToList();
+        var keep = live.Skip(Math.Max(0, live.Count - (PendingLogins.MaxPending - 1))).ToList();
+        var correlationCookie = Options.CorrelationCookie.Build(Context, now);
+        foreach (var (dropped, _) in pending.Except(keep))
+        {
+            Response.Cookies.Delete(CorrelationCookieName(dropped), correlationCookie);
+        }
+
+        keep.Add((state, expiresAt));
+        WritePendingLogins(name, keep, now);
+    }
+
+    private void ForgetPendingLogin(string state)
+    {
+        var name = PendingLogins.CookieName(Scheme.Name);
+        if (Request.Cookies[name] is not { } cookie)
+        {
+            return;
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        WritePendingLogins(name, PendingLogins.Read(cookie, Options.StateDataFormat).Where(login => login.State != state && login.ExpiresAt > now).ToList(), now);
+    }
+
+    private void WritePendingLogins(string name, List<(string State, DateTimeOffset ExpiresAt)> pending, DateTimeOffset now)
+    {
+        // Same attributes as the correlation cookies, but on the root path, where the challenges are.
+        var options = Options.CorrelationCookie.Build(Context, now);
+        options.Path = Root;
+        if (pending.Count == 0)
+        {
+            Response.Cookies.Delete(name, options);
+            return;
+        }
+
+        options.Expires = pending.Max(login => login.ExpiresAt);
+        Response.Cookies.Append(name, PendingLogins.Write(pending, Options.StateDataFormat), options);
+    }
+
     private static bool IsRefusal(QqCallbackResult callback) =>
         callback.ErrorCode == UserDeniedErrorCode || string.Equals(callback.RawError, "access_denied", StringComparison.Ordinal);
 
@@ -199,9 +361,22 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
 
     private string CorrelationCookieName(string state) => Options.CorrelationCookie.Name + state;
 
+    // The largest protected properties kept in a correlation cookie: with at most PendingLogins.MaxPending of them, the
+    // QQ login's cookies sent to the callback path stay under 7 KB (3 × 2,048 + names + the pending list).
+    private const int MaxProtectedPropertiesLength = 2048;
+
+    // The refusal this request's callback reported, to tell it from other failures in the RemoteFailure default.
+    private AuthenticationFailureException? _refusal;
+
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Information, "The user refused the QQ login (QQ error {ErrorCode}).", EventName = "QqAccessDenied")]
         public static partial void AccessDenied(ILogger logger, int? errorCode);
+
+        [LoggerMessage(2, LogLevel.Warning, "A QQ login's return URL is not local ({ReturnUrl}, query left out): the login returns to the site's root instead.", EventName = "QqReturnUrlNotLocal")]
+        public static partial void ReturnUrlNotLocal(ILogger logger, string returnUrl);
+
+        [LoggerMessage(3, LogLevel.Warning, "A QQ login was refused at the challenge with 400: {Reason}.", EventName = "QqChallengeRefused")]
+        public static partial void ChallengeRefused(ILogger logger, string reason);
     }
 }

@@ -14,12 +14,13 @@ namespace QqConnect.Client;
 /// <list type="number">
 /// <item><description><c>error</c> present: an error; a numeric value becomes <see cref="QqCallbackResult.ErrorCode"/>, <c>error_description</c> the description.</description></item>
 /// <item><description><c>code</c> and <c>msg</c> both present: an error in QQ's older form; the <c>code</c> is a 6-digit error number, never an authorization code.</description></item>
+/// <item><description><c>usercancel</c> with a value other than <c>0</c> (QQ's mobile page when the user cancels): <see cref="QqCallbackOutcome.Cancelled"/>; with a <c>code</c> as well, <see cref="QqCallbackOutcome.NotCallback"/>. <c>usercancel=0</c> counts as absent.</description></item>
 /// <item><description><c>code</c> alone: success.</description></item>
 /// <item><description>Otherwise: <see cref="QqCallbackOutcome.NotCallback"/>.</description></item>
 /// </list>
 /// <para>
 /// Values are percent-decoded as UTF-8 and <c>+</c> is a space. Empty values count as absent. A <c>code</c>,
-/// <c>state</c>, <c>error</c>, <c>error_description</c> or <c>msg</c> parameter given more than once makes the URL
+/// <c>state</c>, <c>error</c>, <c>error_description</c>, <c>msg</c> or <c>usercancel</c> parameter given more than once makes the URL
 /// <see cref="QqCallbackOutcome.NotCallback"/> (parameter pollution), as does a code or state that is too long or
 /// has control characters. Malformed percent escapes stay as they are; bytes that are not UTF-8 become U+FFFD.
 /// </para>
@@ -38,7 +39,7 @@ public static class QqCallback
     // A %XX escape is 3 characters per byte and a character takes up to 3 UTF-8 bytes: nothing longer than this is read.
     private const int MaxRawValueLength = 9 * Guard.MaxStateLength;
 
-    private static readonly string[] Names = ["code", "state", "error", "error_description", "msg"];
+    private static readonly string[] Names = ["code", "state", "error", "error_description", "msg", "usercancel"];
 
     private static readonly char[] Escapes = ['%', '+'];
 
@@ -130,6 +131,7 @@ public static class QqCallback
         var error = Decode(raw[2]);
         var description = Decode(raw[3]);
         var msg = Decode(raw[4]);
+        var userCancel = Decode(raw[5]);
 
         if (state is not null && (raw[1]!.Length > MaxRawValueLength || state.Length > Guard.MaxStateLength || Guard.ContainsControl(state)))
         {
@@ -147,6 +149,13 @@ public static class QqCallback
             return Error(rawError: null, msg, code, state);
         }
 
+        if (userCancel is not null && ParseNumber(userCancel) != 0)
+        {
+            return code is null
+                ? QqCallbackResult.Cancelled(state)
+                : QqCallbackResult.NotCallback("it carries both a code and usercancel.");
+        }
+
         if (code is not null)
         {
             if (raw[0]!.Length > MaxRawValueLength || code.Length > Guard.MaxValueLength || Guard.ContainsControl(code) || string.IsNullOrWhiteSpace(code))
@@ -157,7 +166,7 @@ public static class QqCallback
             return QqCallbackResult.Success(code, state);
         }
 
-        return QqCallbackResult.NotCallback("it carries neither a code nor an error.");
+        return QqCallbackResult.NotCallback("it carries neither a code, an error nor usercancel.");
     }
 
     private static QqCallbackResult Error(string? rawError, string? description, string? code, string? state)

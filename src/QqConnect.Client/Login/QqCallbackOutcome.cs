@@ -13,8 +13,14 @@ public enum QqCallbackOutcome
     Error = 1,
 
     /// <summary>
-    /// Not a QQ login callback: neither a code nor an error, a parameter given more than once, or a code or
+    /// Not a QQ login callback: no code, error or usercancel, a parameter given more than once, or a code or
     /// state that QQ would never send (too long, control characters).
     /// </summary>
     NotCallback = 2,
+
+    /// <summary>
+    /// The user pressed cancel on QQ's mobile login page (<c>display=mobile</c>): QQ came back with <c>usercancel</c>
+    /// (any non-zero value) and the state, without a code or an error. A refusal by the user, not a protocol failure.
+    /// </summary>
+    Cancelled = 3,
 }

@@ -4,8 +4,8 @@ using System.Text;
 namespace QqConnect.Client;
 
 /// <summary>
-/// A parsed QQ login callback (<see cref="QqCallback.Parse(Uri)"/>): an authorization code, a QQ error, or not a
-/// callback at all. Immutable. Neither <see cref="ToString"/> nor any message built from it contains the code.
+/// A parsed QQ login callback (<see cref="QqCallback.Parse(Uri)"/>): an authorization code, a QQ error, a cancel on
+/// QQ's mobile page, or not a callback at all. Immutable. Neither <see cref="ToString"/> nor any message built from it contains the code.
 /// </summary>
 public sealed class QqCallbackResult
 {
@@ -67,7 +67,7 @@ public sealed class QqCallbackResult
     /// <returns>
     /// A <see cref="QqConnectApiException"/> (operation <see cref="QqConnectOperation.None"/>) for a QQ error with a
     /// numeric code; a <see cref="QqConnectException"/> of kind <see cref="QqConnectErrorKind.ApiError"/> for an error
-    /// without one, or of kind <see cref="QqConnectErrorKind.InvalidResponse"/> when this is not a callback; a new
+    /// without one or a cancel on QQ's mobile page (<see cref="QqCallbackOutcome.Cancelled"/>), or of kind <see cref="QqConnectErrorKind.InvalidResponse"/> when this is not a callback; a new
     /// instance on each call.
     /// </returns>
     public QqConnectException? ToException() => Outcome switch
@@ -75,13 +75,13 @@ public sealed class QqCallbackResult
         QqCallbackOutcome.Success => null,
         QqCallbackOutcome.Error when ErrorCode is { } code =>
             new QqConnectApiException(_message, QqConnectOperation.None, statusCode: null, code, ErrorDescription),
-        QqCallbackOutcome.Error =>
+        QqCallbackOutcome.Error or QqCallbackOutcome.Cancelled =>
             new QqConnectException(_message, QqConnectErrorKind.ApiError, QqConnectOperation.None, statusCode: null, innerException: null),
         _ => new QqConnectException(_message, QqConnectErrorKind.InvalidResponse, QqConnectOperation.None, statusCode: null, innerException: null),
     };
 
     /// <summary>Throws <see cref="ToException"/> unless the callback carries a code.</summary>
-    /// <exception cref="QqConnectException">The callback is an error (<see cref="QqConnectApiException"/> when QQ sent a code) or not a callback.</exception>
+    /// <exception cref="QqConnectException">The callback is an error (<see cref="QqConnectApiException"/> when QQ sent a code), a cancel, or not a callback.</exception>
     public void ThrowIfError()
     {
         if (ToException() is { } exception)
@@ -123,6 +123,10 @@ public sealed class QqCallbackResult
         message.Append('.');
         return new(QqCallbackOutcome.Error, code: null, state, errorCode, errorDescription, rawError, message.ToString());
     }
+
+    internal static QqCallbackResult Cancelled(string? state) =>
+        new(QqCallbackOutcome.Cancelled, code: null, state, errorCode: null, errorDescription: null, rawError: null,
+            "QQ login cancelled: the user pressed cancel on QQ's mobile login page (usercancel).");
 
     internal static QqCallbackResult NotCallback(string reason) =>
         new(QqCallbackOutcome.NotCallback, code: null, state: null, errorCode: null, errorDescription: null, rawError: null,

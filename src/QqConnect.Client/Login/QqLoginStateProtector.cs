@@ -105,15 +105,46 @@ public sealed class QqLoginStateProtector
 
     /// <summary>
     /// Tells whether <paramref name="url"/> is a path on this site, safe to redirect to: it starts with a single
-    /// <c>/</c> that is not followed by <c>/</c> or <c>\</c>, and has no control characters. <c>/x</c> and
+    /// <c>/</c> that is not followed by <c>/</c> or <c>\</c>, has no <c>\</c> and no control characters, and still
+    /// does once percent-decoded (repeatedly: a proxy or a framework may decode it again). <c>/x</c> and
     /// <c>/x?y#z</c> are local; <c>//evil</c>, <c>/\evil</c>, <c>\\evil</c>, <c>http://evil</c>, <c>https:evil</c>,
-    /// <c>javascript:…</c>, relative paths and empty text are not.
+    /// <c>javascript:…</c>, <c>/%2F%2Fevil</c>, <c>/%09/evil</c>, relative paths and empty text are not.
     /// </summary>
     /// <param name="url">The URL to check; may be <see langword="null"/>.</param>
     /// <returns><see langword="true"/> when the URL is a local path.</returns>
     public static bool IsLocalReturnUrl(string? url)
     {
-        if (url is null || url.Length == 0 || url[0] != '/')
+        if (url is null || !IsLocalShape(url))
+        {
+            return false;
+        }
+
+        // Each decoding pass makes the text shorter; a few undo any encoding a proxy might undo on its way.
+        var decoded = url;
+        for (var pass = 0; pass < 4 && decoded.IndexOfAny(Percent) >= 0; pass++)
+        {
+            var next = Uri.UnescapeDataString(decoded);
+            if (next == decoded)
+            {
+                break;
+            }
+
+            if (!IsLocalShape(next))
+            {
+                return false;
+            }
+
+            decoded = next;
+        }
+
+        return true;
+    }
+
+    private static readonly char[] Percent = ['%'];
+
+    private static bool IsLocalShape(string url)
+    {
+        if (url.Length == 0 || url[0] != '/')
         {
             return false;
         }
@@ -128,8 +159,9 @@ public sealed class QqLoginStateProtector
         {
             var c = url[i];
 
-            // Browsers drop tabs and line breaks from URLs ("/\t/evil" becomes "//evil"); reject every control character.
-            if (char.IsControl(c))
+            // Browsers drop tabs and line breaks from URLs ("/\t/evil" becomes "//evil"); reject every control
+            // character. Browsers also read '\' as '/': none is kept.
+            if (char.IsControl(c) || c == '\\')
             {
                 return false;
             }
@@ -151,6 +183,15 @@ public sealed class QqLoginStateProtector
 
         return true;
     }
+
+    /// <summary>
+    /// <paramref name="url"/> ready for a <c>Location</c> header when it is a local path
+    /// (<see cref="IsLocalReturnUrl(string?)"/>): characters outside ASCII become the percent-escapes of their UTF-8
+    /// bytes (<c>/订单/42</c> → <c>/%E8%AE%A2%E5%8D%95/42</c>), ASCII and existing escapes are kept as they are.
+    /// </summary>
+    /// <param name="url">The URL to check; may be <see langword="null"/> or untrusted.</param>
+    /// <returns>The encoded local path, or <see langword="null"/> when <paramref name="url"/> is not a local path.</returns>
+    public static string? ToLocalReturnUrl(string? url) => IsLocalReturnUrl(url) ? ReturnUrlEncoder.ToAscii(url!) : null;
 
     /// <summary>Creates a state for a new login in the current browser.</summary>
     /// <param name="returnUrl">

@@ -23,6 +23,16 @@ public sealed class QqAccessToken
     /// <summary>The refresh token, single-use, or <see langword="null"/> when QQ sent none. A secret: do not log it.</summary>
     public string? RefreshToken { get; }
 
+    /// <summary>
+    /// The user's OpenID for this app when the token answer carried one (<c>openid</c>, sent because the code
+    /// exchange asks for it with <c>need_openid=1</c>), or <see langword="null"/> when it did not: then ask
+    /// <see cref="IQqConnectClient.GetOpenIdAsync"/>. It names the user of the token issued for this app's own code,
+    /// so it needs no app check; the token answer never carries the UnionID, which only <c>/oauth2.0/me</c> gives.
+    /// <see cref="IQqConnectClient.RefreshAsync"/> does not ask for it (the caller knows the user already), so a
+    /// refreshed token has one only when QQ sent it unasked.
+    /// </summary>
+    public string? OpenId { get; init; }
+
     /// <summary>The lifetime QQ announced in <c>expires_in</c>.</summary>
     public TimeSpan ExpiresIn { get; }
 
@@ -37,5 +47,5 @@ public sealed class QqAccessToken
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"QqAccessToken {{ AccessToken = ***, RefreshToken = {(RefreshToken is null ? "(none)" : "***")}, ExpiresIn = {ExpiresIn}, ExpiresAt = {ExpiresAt:O} }}";
+        $"QqAccessToken {{ AccessToken = ***, RefreshToken = {(RefreshToken is null ? "(none)" : "***")}, OpenId = {OpenId ?? "(none)"}, ExpiresIn = {ExpiresIn}, ExpiresAt = {ExpiresAt:O} }}";
 }

@@ -9,6 +9,7 @@ internal struct AccessTokenBuilder : IResultBuilder<QqAccessToken>
     private string? _accessToken;
     private string? _refreshToken;
     private long? _expiresIn;
+    private string? _openId;
 
     public void Field(ReadOnlySpan<byte> name, ref FieldValue value)
     {
@@ -19,6 +20,10 @@ internal struct AccessTokenBuilder : IResultBuilder<QqAccessToken>
         else if (name.SequenceEqual("refresh_token"u8))
         {
             _refreshToken = value.GetString();
+        }
+        else if (name.SequenceEqual("openid"u8))
+        {
+            _openId = value.GetString();
         }
         else if (name.SequenceEqual("expires_in"u8))
         {
@@ -44,6 +49,13 @@ internal struct AccessTokenBuilder : IResultBuilder<QqAccessToken>
             throw new InvalidBodyException("a refresh_token that is blank, too long or holds control characters");
         }
 
+        // The openid (need_openid=1) is the next call's argument and the user's key: checked as /me's is. Empty or
+        // absent means QQ did not send it (an older QQ, a proxy): the caller asks /me.
+        if (!string.IsNullOrEmpty(_openId) && !Guard.IsUsable(_openId))
+        {
+            throw new InvalidBodyException("an openid that is blank, too long or holds control characters");
+        }
+
         // TimeSpan holds about 29,000 years; QQ's lifetimes are months.
         if (_expiresIn is not { } seconds || seconds <= 0 || seconds > 100L * 365 * 24 * 3600)
         {
@@ -52,6 +64,9 @@ internal struct AccessTokenBuilder : IResultBuilder<QqAccessToken>
 
         var expiresIn = TimeSpan.FromSeconds(seconds);
         var refreshToken = string.IsNullOrEmpty(_refreshToken) ? null : _refreshToken;
-        return new QqAccessToken(_accessToken!, refreshToken, expiresIn, context.TimeProvider.GetUtcNow() + expiresIn);
+        return new QqAccessToken(_accessToken!, refreshToken, expiresIn, context.TimeProvider.GetUtcNow() + expiresIn)
+        {
+            OpenId = string.IsNullOrEmpty(_openId) ? null : _openId,
+        };
     }
 }

@@ -5,7 +5,10 @@ using QqConnect.Client.Transport;
 
 namespace QqConnect.Client.Parsing;
 
-/// <summary>Builds a <see cref="QqUserInfo"/> from the fields of a get_user_info answer; unknown fields are kept.</summary>
+/// <summary>
+/// Builds a <see cref="QqUserInfo"/> from the fields of a get_user_info answer, held to <see cref="UserInfoValues"/>'
+/// bounds; unknown fields are kept, except those naming an identity (<see cref="QqUserInfo.IsIdentityFieldName"/>).
+/// </summary>
 internal struct UserInfoBuilder : IResultBuilder<QqUserInfo>
 {
     private string? _nickname;
@@ -55,9 +58,30 @@ internal struct UserInfoBuilder : IResultBuilder<QqUserInfo>
 
         if (!known)
         {
-            _additional ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            _additional[Encoding.UTF8.GetString(name.ToArray())] = value.GetElement();
+            Additional(name, ref value);
         }
+    }
+
+    // Unknown fields are kept for the caller, except those naming an identity, an app or a secret (who the user is
+    // comes from /me or the token answer, never from the profile), values over the bound, and any beyond the count.
+    private void Additional(ReadOnlySpan<byte> name, ref FieldValue value)
+    {
+        var key = Encoding.UTF8.GetString(name.ToArray());
+        if (QqUserInfo.IsIdentityFieldName(key)
+            || (_additional is { } kept && kept.Count >= QqUserInfo.MaxAdditionalFields && !kept.ContainsKey(key)))
+        {
+            return;
+        }
+
+        var element = value.GetElement();
+        if (!UserInfoValues.Fits(element))
+        {
+            _additional?.Remove(key);
+            return;
+        }
+
+        _additional ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        _additional[key] = element;
     }
 
     private static bool Set(ReadOnlySpan<byte> name, ReadOnlySpan<byte> expected, ref string? field, ref FieldValue value)
@@ -91,20 +115,20 @@ internal struct UserInfoBuilder : IResultBuilder<QqUserInfo>
             throw new InvalidBodyException("no nickname");
         }
 
-        return new QqUserInfo(_nickname)
+        return new QqUserInfo(UserInfoValues.Text(_nickname)!)
         {
-            Gender = _gender,
+            Gender = UserInfoValues.Text(_gender),
             GenderType = _genderType,
-            Province = _province,
-            City = _city,
+            Province = UserInfoValues.Text(_province),
+            City = UserInfoValues.Text(_city),
             Year = _year,
-            Constellation = _constellation,
-            FigureUrl = _figureUrl,
-            FigureUrl1 = _figureUrl1,
-            FigureUrl2 = _figureUrl2,
-            FigureUrlQq1 = _figureUrlQq1,
-            FigureUrlQq2 = _figureUrlQq2,
-            FigureUrlQq = _figureUrlQq,
+            Constellation = UserInfoValues.Text(_constellation),
+            FigureUrl = UserInfoValues.Url(_figureUrl),
+            FigureUrl1 = UserInfoValues.Url(_figureUrl1),
+            FigureUrl2 = UserInfoValues.Url(_figureUrl2),
+            FigureUrlQq1 = UserInfoValues.Url(_figureUrlQq1),
+            FigureUrlQq2 = UserInfoValues.Url(_figureUrlQq2),
+            FigureUrlQq = UserInfoValues.Url(_figureUrlQq),
             FigureUrlType = _figureUrlType,
             IsLost = Flag(_isLost),
             IsVip = Flag(_vip),

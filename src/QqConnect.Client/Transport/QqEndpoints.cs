@@ -18,6 +18,7 @@ internal sealed class QqEndpoints
     private readonly string _exchangePrefix;
     private readonly string _refreshPrefix;
     private readonly string _formatSuffix;
+    private readonly string _exchangeSuffix;
     private readonly string _mePrefix;
     private readonly string _meSuffix;
     private readonly string _userInfoPrefix;
@@ -43,6 +44,10 @@ internal sealed class QqEndpoints
         _exchangePrefix = $"{root}oauth2.0/token?grant_type=authorization_code&client_id={appId}&client_secret={appKey}&code=";
         _refreshPrefix = $"{root}oauth2.0/token?grant_type=refresh_token&client_id={appId}&client_secret={appKey}&refresh_token=";
         _formatSuffix = options.UseJsonFormat ? "&fmt=json" : string.Empty;
+
+        // need_openid=1: the token answer carries the openid too, so a login needs no /me call unless it wants the
+        // UnionID. Only the code exchange asks for it: whoever refreshes a token knows its user already.
+        _exchangeSuffix = _formatSuffix + "&need_openid=1";
         _mePrefix = $"{root}oauth2.0/me?access_token=";
         _meSuffix = (options.RequestUnionId ? "&unionid=1" : string.Empty) + _formatSuffix;
         _userInfoPrefix = $"{root}user/get_user_info?access_token=";
@@ -66,11 +71,12 @@ internal sealed class QqEndpoints
     }
 
     /// <summary>
-    /// <c>GET /oauth2.0/token</c> with <c>grant_type=authorization_code</c>: a token answer. Single-use: QQ
-    /// consumes the code, so a request it may have seen is never sent again.
+    /// <c>GET /oauth2.0/token</c> with <c>grant_type=authorization_code</c> and <c>need_openid=1</c>: a token answer,
+    /// with the token's openid when QQ sends it. Single-use: QQ consumes the code, so a request it may have seen is
+    /// never sent again.
     /// </summary>
     public QqRequest<QqAccessToken> ExchangeCode(string code, string? redirectUri) => new(
-        Create(string.Concat(_exchangePrefix, Escape(code), "&redirect_uri=", redirectUri is null ? _escapedRedirectUri : Escape(redirectUri), _formatSuffix)),
+        Create(string.Concat(_exchangePrefix, Escape(code), "&redirect_uri=", redirectUri is null ? _escapedRedirectUri : Escape(redirectUri), _exchangeSuffix)),
         Context(QqConnectOperation.ExchangeCode, code),
         ResponseParser.Parse<AccessTokenBuilder, QqAccessToken>,
         singleUse: true);

@@ -43,7 +43,8 @@ public sealed class TestSite : IAsyncDisposable
         QqConnectEmulator? emulator = null,
         Action<IServiceCollection, AuthenticationBuilder, QqConnectEmulator>? configureServices = null,
         Action<WebApplication>? configureApp = null,
-        bool addDefaultScheme = true)
+        bool addDefaultScheme = true,
+        string? pathBase = null)
     {
         emulator ??= new QqConnectEmulator();
         var builder = WebApplication.CreateSlimBuilder();
@@ -68,12 +69,37 @@ public sealed class TestSite : IAsyncDisposable
 
         configureServices?.Invoke(builder.Services, authentication, emulator);
         var app = builder.Build();
+        if (pathBase is not null)
+        {
+            app.UsePathBase(pathBase);
+        }
+
         app.UseAuthentication();
         MapEndpoints(app);
         configureApp?.Invoke(app);
         site = new TestSite(app, emulator);
         return StartCoreAsync(site, app);
     }
+
+    /// <summary>
+    /// Starts a site whose QQ scheme uses <c>ClientName = "web"</c>: an <c>AddQqConnectClient("web", …)</c> registration
+    /// served by <paramref name="emulator"/>, with the default app unless <paramref name="configureClient"/> changes it.
+    /// </summary>
+    public static Task<TestSite> StartWithClientNameAsync(QqConnectEmulator emulator, Action<QqConnectOptions>? configureClient = null) =>
+        StartAsync(
+            emulator: emulator,
+            addDefaultScheme: false,
+            configureServices: (services, authentication, _) =>
+            {
+                services.AddQqConnectClient("web", options =>
+                {
+                    options.AppId = QqConnectEmulatorOptions.DefaultAppId;
+                    options.AppKey = QqConnectEmulatorOptions.DefaultAppKey;
+                    options.RedirectUri = "https://localhost/not-used-by-the-handler";
+                    configureClient?.Invoke(options);
+                }).ConfigurePrimaryHttpMessageHandler(emulator.CreateHandler);
+                authentication.AddQqConnect(options => options.ClientName = "web");
+            });
 
     /// <summary>Makes <paramref name="events"/> record failures and denials on the site, answering 500/403 pages.</summary>
     public static void Record(QqConnectAuthenticationEvents events, Func<TestSite> site)

@@ -311,6 +311,13 @@ public sealed class QqLoginStateProtectorTests
     [InlineData("")]
     [InlineData(" ")]
     [InlineData("~/app")]
+    [InlineData("/a\\b")]
+    [InlineData("/%2F%2Fevil.example")]
+    [InlineData("/%2f/evil.example")]
+    [InlineData("/%5Cevil.example")]
+    [InlineData("/%252F%252Fevil.example")]
+    [InlineData("/%09/evil.example")]
+    [InlineData("/x?q=%0D%0ASet-Cookie:x")]
     public void Validate_OpenRedirectReturnUrl_FallsBackToDefault(string returnUrl)
     {
         var protector = NewProtector(defaultReturnUrl: "/home");
@@ -356,6 +363,29 @@ public sealed class QqLoginStateProtectorTests
     public void IsLocalReturnUrl_LocalPath_IsTrue(string url)
     {
         Assert.True(QqLoginStateProtector.IsLocalReturnUrl(url));
+    }
+
+    [Theory]
+    [InlineData("/", "/")]
+    [InlineData("/x?y=%2F#z", "/x?y=%2F#z")]
+    [InlineData("/订单/42", "/%E8%AE%A2%E5%8D%95/42")]
+    [InlineData("/me/%2F", "/me/%2F")]
+    [InlineData("/a%20b", "/a%20b")]
+    [InlineData("/a b", "/a%20b")]
+    public void ToLocalReturnUrl_LocalPath_IsEncodedForALocationHeader(string url, string expected)
+    {
+        Assert.Equal(expected, QqLoginStateProtector.ToLocalReturnUrl(url));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("//evil.example")]
+    [InlineData("/%2F%2Fevil.example")]
+    [InlineData("https://evil.example/")]
+    public void ToLocalReturnUrl_NotLocal_IsNull(string? url)
+    {
+        Assert.Null(QqLoginStateProtector.ToLocalReturnUrl(url));
     }
 
     [Fact]

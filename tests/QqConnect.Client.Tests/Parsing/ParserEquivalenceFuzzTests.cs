@@ -231,6 +231,15 @@ internal sealed record Profile(string Nickname, string?[] Texts, int?[] Numbers,
         (2, Url.Select(url => (string?)url)),
         (1, Gen.OneOf("男", "女", "").Select(text => (string?)text)));
 
+    /// <summary>The URL fields: web URLs, empty, absent, or values that are no web URL (which read as absent).</summary>
+    private static readonly Gen<string?> UrlValue = Gen.Frequency(
+        (1, Gen.Const((string?)null)),
+        (4, Url.Select(url => (string?)url)),
+        (1, Gen.Const((string?)"")),
+        (2, Gen.Select(Gen.OneOf("javascript:", "data:", "/", "//", "ftp://", "x:"), WireValues.Text, (scheme, text) => (string?)(scheme + text))));
+
+    private static readonly int UrlFieldsFrom = Array.IndexOf(TextNames, "figureurl");
+
     private static readonly Gen<int?> NumberValue = Gen.Frequency(
         (1, Gen.Const((int?)null)),
         (2, Gen.OneOf(0, 1, 2).Select(n => (int?)n)),
@@ -239,7 +248,7 @@ internal sealed record Profile(string Nickname, string?[] Texts, int?[] Numbers,
 
     public static readonly Gen<Profile> Generator = Gen.Select(
         Gen.Frequency((4, WireValues.Text), (1, Gen.Const("qzuser"))),
-        TextValue.Array[TextNames.Length],
+        Gen.Select(TextValue.Array[UrlFieldsFrom], UrlValue.Array[TextNames.Length - UrlFieldsFrom], (texts, urls) => (string?[])[.. texts, .. urls]),
         NumberValue.Array[NumberNames.Length],
         Gen.Bool.Array[TextNames.Length + NumberNames.Length],
         Gen.Select(Gen.Bool, WireValues.Text, (present, msg) => (0, present, msg)),
@@ -290,7 +299,9 @@ internal sealed record Profile(string Nickname, string?[] Texts, int?[] Numbers,
         string?[] texts = [user.Gender, user.Province, user.City, user.Constellation, user.FigureUrl, user.FigureUrl1, user.FigureUrl2, user.FigureUrlQq1, user.FigureUrlQq2, user.FigureUrlQq];
         for (var i = 0; i < TextNames.Length; i++)
         {
-            Assert.True(Texts[i] == texts[i], $"{TextNames[i]}: expected {Texts[i] ?? "(null)"}, got {texts[i] ?? "(null)"}");
+            // Generated URLs are web URLs; any other non-empty value of a URL field reads as absent.
+            var expectedText = i >= UrlFieldsFrom && Texts[i] is { Length: > 0 } text && !text.StartsWith("http://", StringComparison.Ordinal) ? null : Texts[i];
+            Assert.True(expectedText == texts[i], $"{TextNames[i]}: expected {expectedText ?? "(null)"}, got {texts[i] ?? "(null)"}");
         }
 
         int? Number(string name) => Numbers[Array.IndexOf(NumberNames, name)];

@@ -5,7 +5,8 @@ namespace QqConnect.Client.Login.Internal;
 /// <summary>
 /// Makes a local return URL safe for a <c>Location</c> header: every non-ASCII character becomes the
 /// percent-escapes of its UTF-8 bytes (<c>/订单/42</c> → <c>/%E8%AE%A2%E5%8D%95/42</c>, <c>/café</c> →
-/// <c>/caf%C3%A9</c>), which browsers read as the same URL. ASCII, including existing escapes, is kept as it is.
+/// <c>/caf%C3%A9</c>), which browsers read as the same URL, and a space becomes <c>%20</c>. The rest of ASCII,
+/// including existing escapes, is kept as it is.
 /// </summary>
 internal static class ReturnUrlEncoder
 {
@@ -16,7 +17,7 @@ internal static class ReturnUrlEncoder
         var ascii = true;
         foreach (var c in url)
         {
-            if (c > '\u007E')
+            if (c > '\u007E' || c == ' ')
             {
                 ascii = false;
                 break;
@@ -34,6 +35,12 @@ internal static class ReturnUrlEncoder
         for (var i = 0; i < url.Length; i++)
         {
             var c = url[i];
+            if (c == ' ')
+            {
+                builder.Append("%20");
+                continue;
+            }
+
             if (c <= '\u007E')
             {
                 builder.Append(c);
