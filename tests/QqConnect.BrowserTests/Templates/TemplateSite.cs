@@ -69,7 +69,7 @@ internal sealed class TemplateSite : IAsyncDisposable
         }
     }
 
-    // The packages as users get them, packed once per test run from this build's Release outputs into a feed that a
+    // The packages as users get them, packed once per test run (an incremental build of each target framework) into a feed that a
     // nuget.config beside the sites names for QqConnect.* (eng/lib/local-feed.sh writes it, as for the package test).
     private static async Task<(string Root, string Version)> PackOnceAsync()
     {
@@ -86,7 +86,7 @@ internal sealed class TemplateSite : IAsyncDisposable
             Directory.CreateDirectory(packages);
             foreach (var project in new[] { "QqConnect.Client", "QqConnect.Client.Testing", "QqConnect.AspNetCore", "QqConnect.AspNetCore.Emulator" })
             {
-                await DotnetAsync(SampleProcess.RepositoryRoot, TimeSpan.FromMinutes(3), "pack", Path.Combine("src", project), "-c", SampleProcess.Configuration, "--no-build", "-o", packages, "--nologo", "-v", "quiet");
+                await DotnetAsync(SampleProcess.RepositoryRoot, TimeSpan.FromMinutes(3), "pack", Path.Combine("src", project), "-c", SampleProcess.Configuration, "-o", packages, "--nologo", "-v", "quiet");
             }
 
             var emulatorPackage = Directory.GetFiles(packages, "QqConnect.AspNetCore.Emulator.*.nupkg").Single(file => !file.EndsWith(".snupkg", StringComparison.Ordinal));
