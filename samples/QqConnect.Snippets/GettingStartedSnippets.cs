@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 using QqConnect.Client;
 using QqConnect.Client.Testing;
 
@@ -35,6 +36,22 @@ internal static class GettingStartedSnippets
         builder.Services.AddAuthentication()
             .AddQqConnect(builder.Configuration.GetSection("QqConnect"))
             .UseEmulatorInDevelopment();
+        #endregion
+    }
+
+    // docs/getting-started.md, "In the standard Identity templates": the Blazor template's AddAuthentication call with
+    // QQ chained before AddIdentityCookies(). tests/QqConnect.BrowserTests puts this block into a generated template.
+    public static void DevelopmentLoginBlazor(WebApplicationBuilder builder)
+    {
+        #region development-login-blazor
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddQqConnect(builder.Configuration.GetSection("QqConnect"))
+            .UseEmulatorInDevelopment()
+            .AddIdentityCookies();
         #endregion
     }
 
