@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace QqConnect.AspNetCore.Internal;
 
 /// <summary>
 /// The <c>state</c> sent to QQ: 16 random bytes, base64url (22 characters), far below QQ's 500-byte limit whatever
-/// the return URL and properties are. It names the cookie that carries the protected properties.
+/// the return URL and properties are. It names the cookie that carries the protected properties. The encoding is
+/// ASP.NET Core's own (<see cref="WebEncoders"/>, unpadded base64url).
 /// </summary>
 internal static class LoginState
 {
@@ -14,7 +16,7 @@ internal static class LoginState
     {
         Span<byte> bytes = stackalloc byte[16];
         RandomNumberGenerator.Fill(bytes);
-        return Base64Url(bytes);
+        return WebEncoders.Base64UrlEncode(bytes);
     }
 
     /// <summary>Whether <paramref name="state"/> has the shape of a state this handler issues (so it may name a cookie).</summary>
@@ -34,24 +36,5 @@ internal static class LoginState
         }
 
         return true;
-    }
-
-    // 16 bytes are 24 base64 characters, the last two '=' padding: one string of 22, no intermediate ones.
-    private static string Base64Url(ReadOnlySpan<byte> bytes)
-    {
-        Span<char> chars = stackalloc char[24];
-        Convert.TryToBase64Chars(bytes, chars, out _);
-        chars = chars[..Length];
-        for (var i = 0; i < chars.Length; i++)
-        {
-            chars[i] = chars[i] switch
-            {
-                '+' => '-',
-                '/' => '_',
-                var c => c,
-            };
-        }
-
-        return new string(chars);
     }
 }

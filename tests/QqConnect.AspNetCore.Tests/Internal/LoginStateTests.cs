@@ -13,6 +13,7 @@ public sealed class LoginStateTests
         Assert.Equal(states.Count, states.Distinct(StringComparer.Ordinal).Count());
         Assert.All(states, state =>
         {
+            Assert.Matches("^[A-Za-z0-9_-]{22}$", state);
             Assert.True(LoginState.IsWellFormed(state), state);
             var base64 = state.Replace('-', '+').Replace('_', '/') + "==";
             Assert.Equal(16, Convert.FromBase64String(base64).Length);
