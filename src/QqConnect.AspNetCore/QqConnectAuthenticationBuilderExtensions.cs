@@ -87,7 +87,9 @@ public static class QqConnectAuthenticationBuilderExtensions
     /// With <see cref="QqConnectAuthenticationOptions.AppId"/> and <see cref="QqConnectAuthenticationOptions.AppKey"/>, the
     /// scheme's client is the <c>AddQqConnectClient</c> registration named
     /// <see cref="QqConnectAuthenticationDefaults.ClientNamePrefix"/> + scheme. Its HTTP handler is the scheme's
-    /// <c>BackchannelHttpHandler</c> when one is set (tests plug an emulator in there).
+    /// <c>BackchannelHttpHandler</c> when one is set (tests plug an emulator in there). Get the client a scheme uses
+    /// (its own, or the one <see cref="QqConnectAuthenticationOptions.ClientName"/> names) from
+    /// <see cref="IQqConnectSchemeClientFactory"/>.
     /// </remarks>
     public static AuthenticationBuilder AddQqConnect(this AuthenticationBuilder builder, string authenticationScheme, string? displayName, Action<QqConnectAuthenticationOptions> configureOptions)
     {
@@ -97,6 +99,7 @@ public static class QqConnectAuthenticationBuilderExtensions
 
         var services = builder.Services;
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<QqConnectAuthenticationOptions>, QqConnectPostConfigureOptions>());
+        services.TryAddSingleton<IQqConnectSchemeClientFactory, QqConnectSchemeClientFactory>();
 
         var clientName = QqConnectClientNames.ForScheme(authenticationScheme);
         services.AddQqConnectClient(clientName, _ => { })

@@ -10,7 +10,8 @@ namespace Microsoft.AspNetCore.Authentication;
 public static class QqConnectTokenExtensions
 {
     /// <summary>
-    /// Exchanges the signed-in user's saved refresh token for new tokens through the scheme's client, and signs the
+    /// Exchanges the signed-in user's saved refresh token for new tokens through the scheme's client (the one
+    /// <see cref="IQqConnectSchemeClientFactory"/> gives: the <c>ClientName</c> registration's when set), and signs the
     /// user in again at once with the new <c>access_token</c>, <c>refresh_token</c> and <c>expires_at</c> (QQ's
     /// refresh tokens are single-use: the old one is dead from now on).
     /// </summary>
@@ -41,7 +42,7 @@ public static class QqConnectTokenExtensions
             throw new InvalidOperationException($"The signed-in user has no saved QQ refresh token: set SaveTokens = true on the '{scheme}' scheme.");
         }
 
-        var client = context.RequestServices.GetRequiredService<IQqConnectClientFactory>().CreateClient(QqConnectClientNames.Resolve(scheme, options));
+        var client = context.RequestServices.GetRequiredService<IQqConnectSchemeClientFactory>().CreateClient(scheme);
         var token = await client.RefreshAsync(refreshToken, cancellationToken).ConfigureAwait(false);
 
         properties.StoreTokens(TokenNames.From(token));
