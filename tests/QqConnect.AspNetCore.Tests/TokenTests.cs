@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using QqConnect.AspNetCore.Tests.Infrastructure;
 
 namespace QqConnect.AspNetCore.Tests;
@@ -71,6 +72,41 @@ public sealed class TokenTests
         Assert.NotEqual(second["refresh_token"], third["refresh_token"]);
         Assert.Equal(2, site.Emulator.GetRequestCount("/oauth2.0/token") - 1);
         Assert.Equal(0, site.Emulator.RefreshTokenReplays);
+    }
+
+    [Fact]
+    public async Task Refresh_SchemeWithClientName_GoesThroughThatRegistration()
+    {
+        var emulator = new QqConnectEmulator();
+        await using var site = await TestSite.StartAsync(
+            emulator: emulator,
+            addDefaultScheme: false,
+            configureServices: (services, authentication, _) =>
+            {
+                services.AddQqConnectClient("web", options =>
+                {
+                    options.AppId = QqConnectEmulatorOptions.DefaultAppId;
+                    options.AppKey = QqConnectEmulatorOptions.DefaultAppKey;
+                    options.RedirectUri = "https://localhost/not-used-by-the-handler";
+                }).ConfigurePrimaryHttpMessageHandler(emulator.CreateHandler);
+                authentication.AddQqConnect(options =>
+                {
+                    options.ClientName = "web";
+                    options.SaveTokens = true;
+                });
+            });
+        using var browser = site.NewBrowser();
+        await LoginSteps.LoginAsync(browser, site.Emulator);
+        var before = await TokensAsync(browser);
+
+        using (var refreshed = await browser.GetAsync("/refresh"))
+        {
+            Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        }
+
+        var after = await TokensAsync(browser);
+        Assert.NotEqual(before["refresh_token"], after["refresh_token"]);
+        Assert.Equal(2, emulator.GetRequestCount("/oauth2.0/token"));
     }
 
     [Fact]
