@@ -23,12 +23,9 @@ public sealed class SchemeClientFactoryTests
             options.RedirectUri = "https://site.invalid/signin-qq";
         }).ConfigurePrimaryHttpMessageHandler(() => shared);
         services.AddAuthentication().AddCookie().AddQqConnect("QQ-shared", options => options.ClientName = "shared");
-        await using var provider = services.BuildServiceProvider();
 
-        var client = provider.GetRequiredService<IQqConnectSchemeClientFactory>().CreateClient("QQ-shared");
-        await Assert.ThrowsAnyAsync<QqConnectException>(() => client.ExchangeCodeAsync(Code, "https://site.invalid/signin-qq"));
+        var request = await FirstCallAsync(services, "QQ-shared", shared);
 
-        var request = Assert.Single(shared.Requests);
         Assert.Equal("shared.invalid", request.Host);
         Assert.Equal("100000333", LoginSteps.Query(request, "client_id"));
     }
@@ -45,12 +42,9 @@ public sealed class SchemeClientFactoryTests
             options.BaseAddress = new Uri("https://own.invalid/");
             options.BackchannelHttpHandler = own;
         });
-        await using var provider = services.BuildServiceProvider();
 
-        var client = provider.GetRequiredService<IQqConnectSchemeClientFactory>().CreateClient("QQ");
-        await Assert.ThrowsAnyAsync<QqConnectException>(() => client.ExchangeCodeAsync(Code, "https://site.invalid/signin-qq"));
+        var request = await FirstCallAsync(services, "QQ", own);
 
-        var request = Assert.Single(own.Requests);
         Assert.Equal("own.invalid", request.Host);
         Assert.Equal("100000444", LoginSteps.Query(request, "client_id"));
     }
@@ -71,6 +65,15 @@ public sealed class SchemeClientFactoryTests
         var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IQqConnectSchemeClientFactory>().CreateClient(scheme));
 
         Assert.Contains($"'{scheme}'", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Makes one call (a code exchange) with the scheme's client; returns where <paramref name="recorder"/> saw it sent.</summary>
+    private static async Task<Uri> FirstCallAsync(ServiceCollection services, string scheme, RecordingHandler recorder)
+    {
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IQqConnectSchemeClientFactory>().CreateClient(scheme);
+        await Assert.ThrowsAnyAsync<QqConnectException>(() => client.ExchangeCodeAsync(Code, "https://site.invalid/signin-qq"));
+        return Assert.Single(recorder.Requests);
     }
 
     /// <summary>Answers every call with QQ's "code reused" error, remembering where it was sent.</summary>

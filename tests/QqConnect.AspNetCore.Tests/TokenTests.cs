@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using QqConnect.AspNetCore.Tests.Infrastructure;
 
 namespace QqConnect.AspNetCore.Tests;
@@ -78,23 +77,7 @@ public sealed class TokenTests
     public async Task Refresh_SchemeWithClientName_GoesThroughThatRegistration()
     {
         var emulator = new QqConnectEmulator();
-        await using var site = await TestSite.StartAsync(
-            emulator: emulator,
-            addDefaultScheme: false,
-            configureServices: (services, authentication, _) =>
-            {
-                services.AddQqConnectClient("web", options =>
-                {
-                    options.AppId = QqConnectEmulatorOptions.DefaultAppId;
-                    options.AppKey = QqConnectEmulatorOptions.DefaultAppKey;
-                    options.RedirectUri = "https://localhost/not-used-by-the-handler";
-                }).ConfigurePrimaryHttpMessageHandler(emulator.CreateHandler);
-                authentication.AddQqConnect(options =>
-                {
-                    options.ClientName = "web";
-                    options.SaveTokens = true;
-                });
-            });
+        await using var site = await TestSite.StartWithClientNameAsync(emulator, configureScheme: options => options.SaveTokens = true);
         using var browser = site.NewBrowser();
         await LoginSteps.LoginAsync(browser, site.Emulator);
         var before = await TokensAsync(browser);
