@@ -202,7 +202,7 @@ public sealed class UseEmulatorInDevelopmentTests
 
         await DevelopmentSite.LoginAsync(browser);
 
-        var emulator = site.Services.GetRequiredService<Development.SiteEmulator>().Emulator;
+        var emulator = site.Services.GetRequiredService<Internal.SiteEmulator>().Emulator;
         Assert.Equal(1, emulator.GetRequestCount("/oauth2.0/token"));
         Assert.Equal(1, emulator.GetRequestCount("/user/get_user_info"));
     }

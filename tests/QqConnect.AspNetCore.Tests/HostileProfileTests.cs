@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
-using QqConnect.AspNetCore.Claims;
+using QqConnect.AspNetCore.Internal;
 using QqConnect.AspNetCore.Tests.Infrastructure;
 
 namespace QqConnect.AspNetCore.Tests;

@@ -74,6 +74,25 @@ public sealed class TokenTests
     }
 
     [Fact]
+    public async Task Refresh_SchemeWithClientName_GoesThroughThatRegistration()
+    {
+        var emulator = new QqConnectEmulator();
+        await using var site = await TestSite.StartWithClientNameAsync(emulator, configureScheme: options => options.SaveTokens = true);
+        using var browser = site.NewBrowser();
+        await LoginSteps.LoginAsync(browser, site.Emulator);
+        var before = await TokensAsync(browser);
+
+        using (var refreshed = await browser.GetAsync("/refresh"))
+        {
+            Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        }
+
+        var after = await TokensAsync(browser);
+        Assert.NotEqual(before["refresh_token"], after["refresh_token"]);
+        Assert.Equal(2, emulator.GetRequestCount("/oauth2.0/token"));
+    }
+
+    [Fact]
     public async Task Refresh_WithoutSavedTokens_SaysToTurnOnSaveTokens()
     {
         await using var site = await TestSite.StartAsync();

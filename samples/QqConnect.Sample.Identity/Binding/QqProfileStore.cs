@@ -13,9 +13,9 @@ namespace QqConnect.Sample.Identity.Binding;
 /// </summary>
 /// <param name="db">The site's database.</param>
 /// <param name="users">Identity's user manager.</param>
-/// <param name="clients">The QQ clients; the handler registers one per scheme.</param>
+/// <param name="clients">The client of each QQ scheme (its own, or the registration its <c>ClientName</c> names).</param>
 /// <param name="time">The clock.</param>
-public sealed class QqProfileStore(AppDbContext db, UserManager<IdentityUser> users, IQqConnectClientFactory clients, TimeProvider time)
+public sealed class QqProfileStore(AppDbContext db, UserManager<IdentityUser> users, IQqConnectSchemeClientFactory clients, TimeProvider time)
 {
     private const string AccessTokenName = "access_token";
     private const string RefreshTokenName = "refresh_token";
@@ -130,7 +130,7 @@ public sealed class QqProfileStore(AppDbContext db, UserManager<IdentityUser> us
     {
         var profile = await db.QqProfiles.SingleOrDefaultAsync(p => p.UserId == user.Id, cancellationToken)
             ?? throw new InvalidOperationException("No QQ is bound to this account.");
-        var client = clients.CreateClient(QqConnectAuthenticationDefaults.ClientNamePrefix + loginProvider);
+        var client = clients.CreateClient(loginProvider);
 
         var accessToken = await users.GetAuthenticationTokenAsync(user, loginProvider, AccessTokenName);
         var expiresAt = await users.GetAuthenticationTokenAsync(user, loginProvider, ExpiresAtName);

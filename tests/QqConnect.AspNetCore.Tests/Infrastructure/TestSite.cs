@@ -85,7 +85,7 @@ public sealed class TestSite : IAsyncDisposable
     /// Starts a site whose QQ scheme uses <c>ClientName = "web"</c>: an <c>AddQqConnectClient("web", …)</c> registration
     /// served by <paramref name="emulator"/>, with the default app unless <paramref name="configureClient"/> changes it.
     /// </summary>
-    public static Task<TestSite> StartWithClientNameAsync(QqConnectEmulator emulator, Action<QqConnectOptions>? configureClient = null) =>
+    public static Task<TestSite> StartWithClientNameAsync(QqConnectEmulator emulator, Action<QqConnectOptions>? configureClient = null, Action<QqConnectAuthenticationOptions>? configureScheme = null) =>
         StartAsync(
             emulator: emulator,
             addDefaultScheme: false,
@@ -98,7 +98,11 @@ public sealed class TestSite : IAsyncDisposable
                     options.RedirectUri = "https://localhost/not-used-by-the-handler";
                     configureClient?.Invoke(options);
                 }).ConfigurePrimaryHttpMessageHandler(emulator.CreateHandler);
-                authentication.AddQqConnect(options => options.ClientName = "web");
+                authentication.AddQqConnect(options =>
+                {
+                    options.ClientName = "web";
+                    configureScheme?.Invoke(options);
+                });
             });
 
     /// <summary>Makes <paramref name="events"/> record failures and denials on the site, answering 500/403 pages.</summary>
