@@ -101,8 +101,8 @@ public static class QqConnectServiceCollectionExtensions
         // codes and tokens. The SDK logs each call itself, without secrets.
         var builder = services.AddHttpClient(QqConnectClientFactory.HttpClientName(name))
             .RemoveAllLoggers()
-            .ConfigureHttpClient(OwnedHttpClient.Configure)
-            .ConfigurePrimaryHttpMessageHandler(OwnedHttpClient.CreateHandler);
+            .ConfigureHttpClient(SdkHttpDefaults.Configure)
+            .ConfigurePrimaryHttpMessageHandler(SdkHttpDefaults.CreateHandler);
         return new Registration(options, builder);
     }
 

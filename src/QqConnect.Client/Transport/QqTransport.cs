@@ -14,17 +14,17 @@ namespace QqConnect.Client.Transport;
 /// </summary>
 internal sealed class QqTransport
 {
-    private readonly ClientCore _core;
+    private readonly AppCallSetup _setup;
     private readonly IHttpClientFactory? _httpClientFactory;
     private readonly IHttpMessageHandlerFactory? _handlerFactory;
     private readonly string? _httpClientName;
     private HttpMessageInvoker? _sender;
     private volatile bool _disposed;
 
-    public QqTransport(HttpClient httpClient, ClientCore core)
+    public QqTransport(HttpClient httpClient, AppCallSetup setup)
     {
         _sender = httpClient;
-        _core = core;
+        _setup = setup;
     }
 
     /// <summary>
@@ -32,12 +32,12 @@ internal sealed class QqTransport
     /// authorize URL (a login's first step) creates none: the registration's handler pipeline itself when
     /// <paramref name="handlerFactory"/> is given (the registration's HttpClient would add nothing), else its HttpClient.
     /// </summary>
-    public QqTransport(IHttpClientFactory httpClientFactory, IHttpMessageHandlerFactory? handlerFactory, string httpClientName, ClientCore core)
+    public QqTransport(IHttpClientFactory httpClientFactory, IHttpMessageHandlerFactory? handlerFactory, string httpClientName, AppCallSetup setup)
     {
         _httpClientFactory = httpClientFactory;
         _handlerFactory = handlerFactory;
         _httpClientName = httpClientName;
-        _core = core;
+        _setup = setup;
     }
 
     private HttpMessageInvoker Sender => _sender ?? CreateSender();
@@ -65,7 +65,7 @@ internal sealed class QqTransport
     public async ValueTask<T> SendAsync<T>(QqRequest<T> request, CancellationToken cancellationToken)
     {
         var context = request.Context;
-        var timeProvider = _core.TimeProvider;
+        var timeProvider = _setup.TimeProvider;
         var started = timeProvider.GetTimestamp();
         using var activity = QqConnectTelemetry.StartCall(context.Operation);
         try
@@ -74,7 +74,7 @@ internal sealed class QqTransport
             // TimeoutRejectedException, as the timeout strategy of a pipeline would make it; every other failure is
             // kept as it came. (Inline rather than a method of its own: one state machine less per call.)
             Outcome<(HttpStatusCode, T)> outcome;
-            var timeout = _core.Pipelines.FirstAttemptTimeout;
+            var timeout = _setup.Pipelines.FirstAttemptTimeout;
             var source = TimeoutSource.Rent(timeProvider, timeout);
             var link = TimeoutSource.Link(source, cancellationToken);
             try
@@ -102,12 +102,12 @@ internal sealed class QqTransport
 
             outcome.ThrowIfException();
             var (status, result) = outcome.Result;
-            if (activity is not null || _core.Telemetry.IsRecording || _core.Logger.IsEnabled(LogLevel.Debug))
+            if (activity is not null || _setup.Telemetry.IsRecording || _setup.Logger.IsEnabled(LogLevel.Debug))
             {
                 // The second clock read only when someone takes the duration.
                 var elapsed = timeProvider.GetElapsedTime(started);
-                QqConnectLog.CallSucceeded(_core.Logger, context.Operation, (int)status, (long)elapsed.TotalMilliseconds);
-                _core.Telemetry.Succeeded(activity, context.Operation, (int)status, elapsed);
+                QqConnectLog.CallSucceeded(_setup.Logger, context.Operation, (int)status, (long)elapsed.TotalMilliseconds);
+                _setup.Telemetry.Succeeded(activity, context.Operation, (int)status, elapsed);
             }
 
             return result;
@@ -138,14 +138,14 @@ internal sealed class QqTransport
     /// </summary>
     private async ValueTask<Outcome<(HttpStatusCode, T)>> RetryAsync<T>(QqRequest<T> request, Outcome<(HttpStatusCode, T)> first, long started, CancellationToken cancellationToken)
     {
-        var pipelines = _core.Pipelines;
+        var pipelines = _setup.Pipelines;
         var pipeline = request.SingleUse ? pipelines.SingleUseRetries : pipelines.ReadRetries;
         if (pipeline is null || cancellationToken.IsCancellationRequested)
         {
             return first;
         }
 
-        var remaining = pipelines.TotalTimeout - _core.TimeProvider.GetElapsedTime(started);
+        var remaining = pipelines.TotalTimeout - _setup.TimeProvider.GetElapsedTime(started);
         if (first.Exception is TimeoutRejectedException && !pipelines.FirstTimeoutIsAttempt)
         {
             // The first attempt's timer was the total timeout: the call is over.
@@ -195,7 +195,7 @@ internal sealed class QqTransport
                     answered.Fail(QqConnectErrorKind.HttpStatus, $"QQ Connect answered {context.Operation} with HTTP {(int)response.StatusCode}."));
             }
 
-            using var body = await ResponseBodyReader.ReadAsync(response.Content, _core.MaxResponseBodySize, answered, cancellationToken).ConfigureAwait(false);
+            using var body = await ResponseBodyReader.ReadAsync(response.Content, _setup.MaxResponseBodySize, answered, cancellationToken).ConfigureAwait(false);
             return Outcome.FromResult((response.StatusCode, request.Parse(body.Span, answered)));
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
@@ -266,16 +266,16 @@ internal sealed class QqTransport
 
     private void Report(QqConnectException failure, long started, System.Diagnostics.Activity? activity)
     {
-        var elapsed = _core.TimeProvider.GetElapsedTime(started);
+        var elapsed = _setup.TimeProvider.GetElapsedTime(started);
         if (failure is QqConnectApiException api)
         {
-            QqConnectLog.CallRejected(_core.Logger, api.Operation, api.ErrorCode, (int?)api.StatusCode, (long)elapsed.TotalMilliseconds);
+            QqConnectLog.CallRejected(_setup.Logger, api.Operation, api.ErrorCode, (int?)api.StatusCode, (long)elapsed.TotalMilliseconds);
         }
         else
         {
-            QqConnectLog.CallFailed(_core.Logger, failure.Operation, failure.Kind, (int?)failure.StatusCode, (long)elapsed.TotalMilliseconds);
+            QqConnectLog.CallFailed(_setup.Logger, failure.Operation, failure.Kind, (int?)failure.StatusCode, (long)elapsed.TotalMilliseconds);
         }
 
-        _core.Telemetry.Failed(activity, failure, elapsed);
+        _setup.Telemetry.Failed(activity, failure, elapsed);
     }
 }

@@ -9,9 +9,9 @@ namespace QqConnect.Client.Transport;
 /// adds only its <see cref="HttpClient"/> and its disposed flag, so the DI factory, which makes a client per
 /// resolution, builds this once per options instance instead of per client.
 /// </summary>
-internal sealed class ClientCore
+internal sealed class AppCallSetup
 {
-    public ClientCore(QqConnectOptions options, TimeProvider? timeProvider, ILogger? logger, QqConnectTelemetry? telemetry)
+    public AppCallSetup(QqConnectOptions options, TimeProvider? timeProvider, ILogger? logger, QqConnectTelemetry? telemetry)
     {
         QqConnectOptionsValidator.ThrowIfInvalid(options);
         Options = options;
