@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using QqConnect.Client.Diagnostics;
+using QqConnect.Client.Parsing;
 
 namespace QqConnect.Client.Transport;
 
@@ -19,8 +20,8 @@ internal sealed class AppCallSetup
         Logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         Telemetry = telemetry ?? QqConnectTelemetry.Shared;
         MaxResponseBodySize = options.MaxResponseBodySize;
-        Endpoints = new QqEndpoints(options, TimeProvider, new TokenAppCheck(options, Logger));
-        Pipelines = ResiliencePipelines.Create(options.Resilience, TimeProvider, Logger);
+        Endpoints = new QqEndpoints(options, new TokenAppCheck(options));
+        Resilience = CallResilience.Create(options.Resilience, TimeProvider, Logger);
     }
 
     /// <summary>The options this was built from (the DI factory rebuilds when the options monitor gives another instance).</summary>
@@ -36,6 +37,5 @@ internal sealed class AppCallSetup
 
     public QqEndpoints Endpoints { get; }
 
-    public ResiliencePipelines Pipelines { get; }
-
+    public CallResilience Resilience { get; }
 }

@@ -12,7 +12,6 @@ namespace QqConnect.Client.Transport;
 internal sealed class QqEndpoints
 {
     private readonly string _appKey;
-    private readonly TimeProvider _timeProvider;
     private readonly string _authorizePrefix;
     private readonly string _escapedRedirectUri;
     private readonly string? _escapedDefaultScopes;
@@ -26,11 +25,10 @@ internal sealed class QqEndpoints
     private readonly string _userInfoMiddle;
     private readonly BodyParser<QqOpenId> _parseMe;
 
-    public QqEndpoints(QqConnectOptions options, TimeProvider timeProvider, TokenAppCheck tokenAppCheck)
+    public QqEndpoints(QqConnectOptions options, TokenAppCheck tokenAppCheck)
     {
         _parseMe = tokenAppCheck.Parse;
         _appKey = options.AppKey;
-        _timeProvider = timeProvider;
         var root = options.BaseAddress.AbsoluteUri;
         if (root.Length == 0 || root[root.Length - 1] != '/')
         {
@@ -118,7 +116,7 @@ internal sealed class QqEndpoints
     private static Uri Create(string uri) => new(uri, UriKind.Absolute);
 #endif
 
-    private CallContext Context(QqConnectOperation operation, string secret) => new(operation, _appKey, secret, _timeProvider);
+    private CallContext Context(QqConnectOperation operation, string secret) => new(operation, _appKey, secret);
 
     private static string Escape(string value) => Uri.EscapeDataString(value);
 

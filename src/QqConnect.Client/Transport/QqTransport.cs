@@ -3,14 +3,15 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Timeout;
 using QqConnect.Client.Diagnostics;
+using QqConnect.Client.Parsing;
 
 namespace QqConnect.Client.Transport;
 
 /// <summary>
-/// Sends one GET, reads the answer under the size cap, parses it, and turns every failure into a
-/// <see cref="QqConnectException"/>. The one path all four calls take. The first attempt runs under one timer
-/// (<see cref="ResiliencePipelines.FirstAttemptTimeout"/>); only a failed first attempt enters the retry pipeline
-/// its idempotency allows, with what is left of the total timeout.
+/// The one path all four calls take. An attempt (<see cref="AttemptAsync{T}"/>): build the request, send it, check
+/// the status, read the body under the size cap, parse it (a parser's failure becomes the call's exception here).
+/// A call (<see cref="SendAsync{T}"/>): its attempts as <see cref="CallResilience"/> runs them, then the report (log,
+/// telemetry) and every failure as a <see cref="QqConnectException"/>.
 /// </summary>
 internal sealed class QqTransport
 {
@@ -70,36 +71,13 @@ internal sealed class QqTransport
         using var activity = QqConnectTelemetry.StartCall(context.Operation);
         try
         {
-            // The first attempt, under one timer linked to the caller's token: its firing becomes a
-            // TimeoutRejectedException, as the timeout strategy of a pipeline would make it; every other failure is
-            // kept as it came. (Inline rather than a method of its own: one state machine less per call.)
-            Outcome<(HttpStatusCode, T)> outcome;
-            var timeout = _setup.Pipelines.FirstAttemptTimeout;
-            var source = TimeoutSource.Rent(timeProvider, timeout);
-            var link = TimeoutSource.Link(source, cancellationToken);
-            try
-            {
-                outcome = await AttemptAsync(request, source.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException ex) when (source.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                outcome = Outcome.FromException<(HttpStatusCode, T)>(new TimeoutRejectedException($"The attempt did not complete within {timeout}.", timeout, ex));
-            }
-            catch (Exception ex)
-            {
-                outcome = Outcome.FromException<(HttpStatusCode, T)>(ex);
-            }
-            finally
-            {
-                link.Dispose();
-                TimeoutSource.Return(timeProvider, source);
-            }
-
-            if (outcome.Exception is not null)
-            {
-                outcome = await RetryAsync(request, outcome, started, cancellationToken).ConfigureAwait(false);
-            }
-
+            var outcome = await _setup.Resilience.RunAsync(
+                static (call, token) => call.Transport.AttemptAsync(call.Request, token),
+                (Transport: this, Request: request),
+                context.Operation,
+                request.SingleUse,
+                started,
+                cancellationToken).ConfigureAwait(false);
             outcome.ThrowIfException();
             var (status, result) = outcome.Result;
             if (activity is not null || _setup.Telemetry.IsRecording || _setup.Logger.IsEnabled(LogLevel.Debug))
@@ -131,48 +109,6 @@ internal sealed class QqTransport
         }
     }
 
-    /// <summary>
-    /// After a failed first attempt: the retry pipeline of the call's idempotency decides, from that failure, whether
-    /// and when to try again, within what is left of the total timeout. No retry pipeline (resilience off, no
-    /// retries), a spent total timeout or a cancelled call end with the first failure.
-    /// </summary>
-    private async ValueTask<Outcome<(HttpStatusCode, T)>> RetryAsync<T>(QqRequest<T> request, Outcome<(HttpStatusCode, T)> first, long started, CancellationToken cancellationToken)
-    {
-        var pipelines = _setup.Pipelines;
-        var pipeline = request.SingleUse ? pipelines.SingleUseRetries : pipelines.ReadRetries;
-        if (pipeline is null || cancellationToken.IsCancellationRequested)
-        {
-            return first;
-        }
-
-        var remaining = pipelines.TotalTimeout - _setup.TimeProvider.GetElapsedTime(started);
-        if (first.Exception is TimeoutRejectedException && !pipelines.FirstTimeoutIsAttempt)
-        {
-            // The first attempt's timer was the total timeout: the call is over.
-            return first;
-        }
-
-        if (remaining <= TimeSpan.Zero)
-        {
-            return Outcome.FromException<(HttpStatusCode, T)>(new TimeoutRejectedException($"The call did not complete within {pipelines.TotalTimeout}.", pipelines.TotalTimeout));
-        }
-
-        var resilience = ResilienceContextPool.Shared.Get(cancellationToken);
-        resilience.Properties.Set(ResiliencePipelines.OperationKey, request.Context.Operation);
-        resilience.Properties.Set(ResiliencePipelines.RemainingKey, remaining);
-        try
-        {
-            return await pipeline.ExecuteOutcomeAsync(
-                static (resilience, state) => state.NextAsync(resilience.CancellationToken),
-                resilience,
-                new Retry<T>(this, request, first)).ConfigureAwait(false);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(resilience);
-        }
-    }
-
     /// <summary>One attempt: send, check the status, read the body under the cap, parse.</summary>
 #if NET6_0_OR_GREATER
     [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
@@ -196,7 +132,18 @@ internal sealed class QqTransport
             }
 
             using var body = await ResponseBodyReader.ReadAsync(response.Content, _setup.MaxResponseBodySize, answered, cancellationToken).ConfigureAwait(false);
-            return Outcome.FromResult((response.StatusCode, request.Parse(body.Span, answered)));
+            var parsed = request.Parse(body.Span, _setup.TimeProvider);
+            if (parsed.Failure is { } failure)
+            {
+                if (failure.Kind == ParseFailureKind.Refused)
+                {
+                    QqConnectLog.TokenRejected(_setup.Logger, failure.Description!);
+                }
+
+                return Outcome.FromException<(HttpStatusCode, T)>(answered.Fail(failure));
+            }
+
+            return Outcome.FromResult((response.StatusCode, parsed.Value));
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
@@ -219,32 +166,6 @@ internal sealed class QqTransport
             ? _httpClientFactory!.CreateClient(_httpClientName!)
             : new HttpMessageInvoker(_handlerFactory.CreateHandler(_httpClientName!), disposeHandler: false);
         return Interlocked.CompareExchange(ref _sender, created, null) ?? created;
-    }
-
-    /// <summary>The retry pipeline's callback: the first attempt's failure once, as the pipeline's own first outcome, then new attempts.</summary>
-    private sealed class Retry<T>
-    {
-        private readonly QqTransport _transport;
-        private readonly QqRequest<T> _request;
-        private Outcome<(HttpStatusCode, T)>? _first;
-
-        public Retry(QqTransport transport, QqRequest<T> request, Outcome<(HttpStatusCode, T)> first)
-        {
-            _transport = transport;
-            _request = request;
-            _first = first;
-        }
-
-        public ValueTask<Outcome<(HttpStatusCode, T)>> NextAsync(CancellationToken cancellationToken)
-        {
-            if (_first is { } first)
-            {
-                _first = null;
-                return new ValueTask<Outcome<(HttpStatusCode, T)>>(first);
-            }
-
-            return _transport.AttemptAsync(_request, cancellationToken);
-        }
     }
 
     /// <summary>

@@ -44,12 +44,12 @@ internal static class FuzzHarness
     /// <summary>Parses <paramref name="body"/> with one parser, as the client would for <paramref name="operation"/>.</summary>
     public static object Parse(ParserKind kind, QqConnectOperation operation, byte[] body, Secrets secrets)
     {
-        var context = new CallContext(operation, secrets.AppKey, secrets.Secret, Clock);
+        var context = new CallContext(operation, secrets.AppKey, secrets.Secret);
         return kind switch
         {
-            ParserKind.Token => ResponseParser.Parse<AccessTokenBuilder, QqAccessToken>(body, context),
-            ParserKind.OpenId => ResponseParser.Parse<OpenIdBuilder, QqOpenId>(body, context),
-            _ => ResponseParser.Parse<UserInfoBuilder, QqUserInfo>(body, context),
+            ParserKind.Token => context.ValueOrThrow(ResponseParser.Parse<AccessTokenBuilder, QqAccessToken>(body, Clock)),
+            ParserKind.OpenId => context.ValueOrThrow(ResponseParser.Parse<OpenIdBuilder, QqOpenId>(body, Clock)),
+            _ => context.ValueOrThrow(ResponseParser.Parse<UserInfoBuilder, QqUserInfo>(body, Clock)),
         };
     }
 
