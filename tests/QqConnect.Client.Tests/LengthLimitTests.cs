@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QqConnect.Client.Tests.Infrastructure;
+using QqConnect.Client.Configuration;
 
 namespace QqConnect.Client.Tests;
 

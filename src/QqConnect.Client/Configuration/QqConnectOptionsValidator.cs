@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using QqConnect.Client.Diagnostics;
 using QqConnect.Client.Internal;
 
-namespace QqConnect.Client;
+namespace QqConnect.Client.Configuration;
 
 /// <summary>Checks <see cref="QqConnectOptions"/>: at client construction for direct use, at start-up under DI.</summary>
 internal sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOptions>

@@ -7,6 +7,7 @@ using QqConnect.Client.Diagnostics;
 using System.Diagnostics.Metrics;
 using QqConnect.Client.Internal;
 using QqConnect.Client.Transport;
+using QqConnect.Client.Configuration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

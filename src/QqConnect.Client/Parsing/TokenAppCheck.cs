@@ -11,9 +11,11 @@ internal sealed class TokenAppCheck
 {
     private readonly HashSet<string> _acceptedAppIds;
 
-    public TokenAppCheck(QqConnectOptions options)
+    /// <param name="appId">The app's own id.</param>
+    /// <param name="acceptedAppIds">Other apps whose tokens are accepted too (<see langword="null"/> for none).</param>
+    public TokenAppCheck(string appId, IEnumerable<string>? acceptedAppIds)
     {
-        _acceptedAppIds = new HashSet<string>(options.AcceptedAppIds ?? [], StringComparer.Ordinal) { options.AppId };
+        _acceptedAppIds = new HashSet<string>(acceptedAppIds ?? [], StringComparer.Ordinal) { appId };
         Parse = ParseChecked;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using QqConnect.Client.Diagnostics;
 using QqConnect.Client.Parsing;
+using QqConnect.Client.Configuration;
 
 namespace QqConnect.Client.Transport;
 
@@ -20,7 +21,7 @@ internal sealed class AppCallSetup
         Logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         Telemetry = telemetry ?? QqConnectTelemetry.Shared;
         MaxResponseBodySize = options.MaxResponseBodySize;
-        Endpoints = new QqEndpoints(options, new TokenAppCheck(options));
+        Endpoints = new QqEndpoints(options, new TokenAppCheck(options.AppId, options.AcceptedAppIds));
         Resilience = CallResilience.Create(options.Resilience, TimeProvider, Logger);
     }
 

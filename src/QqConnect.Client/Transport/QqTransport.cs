@@ -41,6 +41,10 @@ internal sealed class QqTransport
         _setup = setup;
     }
 
+    // The object a disposed transport's ObjectDisposedException names: the client that owns it (named, not referenced,
+    // so that Transport does not use the client it serves).
+    private const string ClientTypeName = "QqConnect.Client.QqConnectClient";
+
     private HttpMessageInvoker Sender => _sender ?? CreateSender();
 
     /// <summary>The owning client was disposed: later calls throw, calls in flight report it.</summary>
@@ -51,7 +55,7 @@ internal sealed class QqTransport
     {
         if (_disposed)
         {
-            throw new ObjectDisposedException(typeof(QqConnectClient).FullName, "The QqConnectClient was disposed; create a new one.");
+            throw new ObjectDisposedException(ClientTypeName, "The QqConnectClient was disposed; create a new one.");
         }
     }
 
@@ -94,7 +98,7 @@ internal sealed class QqTransport
         {
             // Disposing the client cancelled the call (an owned HttpClient cancels its pending requests).
             throw new ObjectDisposedException(
-                typeof(QqConnectClient).FullName,
+                ClientTypeName,
                 $"The QqConnectClient was disposed while the {context.Operation} call was in flight.");
         }
         catch (Exception ex) when (Translate(ex, context, cancellationToken) is { } failure)

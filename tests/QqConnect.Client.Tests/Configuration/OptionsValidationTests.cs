@@ -1,4 +1,5 @@
 using QqConnect.Client.Tests.Infrastructure;
+using QqConnect.Client.Configuration;
 
 namespace QqConnect.Client.Tests.Configuration;
 
