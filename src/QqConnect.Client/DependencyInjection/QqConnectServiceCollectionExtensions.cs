@@ -2,12 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QqConnect.Client;
+using QqConnect.Client.Configuration;
 using QqConnect.Client.DependencyInjection;
 using QqConnect.Client.Diagnostics;
 using System.Diagnostics.Metrics;
 using QqConnect.Client.Internal;
 using QqConnect.Client.Transport;
-using QqConnect.Client.Configuration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
+using QqConnect.Client.Configuration;
 using QqConnect.Client.Diagnostics;
 using QqConnect.Client.Parsing;
-using QqConnect.Client.Configuration;
 
 namespace QqConnect.Client.Transport;
 

@@ -1,5 +1,5 @@
-using QqConnect.Client.Tests.Infrastructure;
 using QqConnect.Client.Configuration;
+using QqConnect.Client.Tests.Infrastructure;
 
 namespace QqConnect.Client.Tests.Configuration;
 

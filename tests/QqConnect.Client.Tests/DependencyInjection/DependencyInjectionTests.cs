@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using QqConnect.Client.Tests.Infrastructure;
 using QqConnect.Client.Configuration;
+using QqConnect.Client.Tests.Infrastructure;
 
 namespace QqConnect.Client.Tests.DependencyInjection;
 
