@@ -3,7 +3,7 @@
 # PublishAot (the whole QqConnect.Client, resp. QqConnect.AspNetCore, assembly rooted, every trim/AOT warning an
 # error), runs each native binary and checks its output: the whole login against the in-process emulator,
 # directly and through DI with configuration binding; and a slim ASP.NET Core site signing a browser in with
-# AddQqConnect().
+# AddQqConnect(section) and, through the emulator the site serves itself, with UseEmulatorInDevelopment().
 # Installs Debian's clang (the NativeAOT linker driver) and zlib1g-dev when missing. Last line:
 # "aot smoke: passed" or "aot smoke: FAILED ..."; the exit code is non-zero on failure.
 set -euo pipefail
@@ -72,7 +72,8 @@ publish_and_run QqConnect.AotSmoke "aot smoke: passed" \
   'GetUserInfoAsync gives the nickname 小明' "no nickname in the output" \
   'the injected client logs 小红 in' "the DI flow did not run"
 publish_and_run QqConnect.AspNetCore.AotSmoke "aspnetcore aot smoke: passed" \
-  '/me: 小明|' "the site did not sign the browser in"
+  '/me: 小明|' "the site did not sign the browser in" \
+  '/me (QQ-dev): 小明|' "UseEmulatorInDevelopment() did not sign the browser in"
 
 echo "aot smoke took $(( $(date +%s) - started )) s"
 echo "aot smoke: passed"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Package test: packs QqConnect.Client, QqConnect.Client.Testing and QqConnect.AspNetCore into a temporary
-# feed, then builds a throwaway console app that references the PACKAGES (not the projects) and runs a whole
+# Package test: packs QqConnect.Client, QqConnect.Client.Testing, QqConnect.AspNetCore and
+# QqConnect.AspNetCore.Emulator into a temporary feed, then builds a throwaway console app that references the PACKAGES (not the projects) and runs a whole
 # QQ login against the in-process emulator (eng/package-test/Program.cs), and a throwaway web app that calls
-# AddQqConnect() from the package and runs a login through TestServer (eng/package-test/web/Program.cs).
+# AddQqConnect() from the package and runs a login through TestServer, then a Development login through
+# UseEmulatorInDevelopment() from the package (eng/package-test/web/Program.cs).
 # Also compiles a netstandard2.0;net8.0 library against the client package, so every lib/ folder of the
 # package is used once.
 # Self-contained; needs only the .NET SDK and the NuGet registry. Last line: "package test: passed" or
@@ -27,7 +28,7 @@ feed="$work/feed"
 mkdir -p "$feed" "$work/app" "$work/lib" "$work/web"
 
 echo "== packing into $feed"
-for project in src/QqConnect.Client src/QqConnect.Client.Testing src/QqConnect.AspNetCore; do
+for project in src/QqConnect.Client src/QqConnect.Client.Testing src/QqConnect.AspNetCore src/QqConnect.AspNetCore.Emulator; do
   dotnet pack "$project" -c Release -o "$feed" --nologo -v quiet || fail "dotnet pack $project"
 done
 
@@ -36,7 +37,8 @@ client=$(find "$feed" -maxdepth 1 -name 'QqConnect.Client.[0-9]*.nupkg' | head -
 version=$(basename "$client" .nupkg)
 version=${version#QqConnect.Client.}
 for file in "QqConnect.Client.$version.snupkg" "QqConnect.Client.Testing.$version.nupkg" "QqConnect.Client.Testing.$version.snupkg" \
-            "QqConnect.AspNetCore.$version.nupkg" "QqConnect.AspNetCore.$version.snupkg"; do
+            "QqConnect.AspNetCore.$version.nupkg" "QqConnect.AspNetCore.$version.snupkg" \
+            "QqConnect.AspNetCore.Emulator.$version.nupkg" "QqConnect.AspNetCore.Emulator.$version.snupkg"; do
   [ -f "$feed/$file" ] || fail "$file is missing"
 done
 echo "version $version"
@@ -57,6 +59,16 @@ done
 nuspec=$(cd "$feed" && unzip -p "QqConnect.AspNetCore.$version.nupkg" QqConnect.AspNetCore.nuspec)
 grep -q "<dependency id=\"QqConnect.Client\" version=\"$version\"" <<<"$nuspec" || fail "QqConnect.AspNetCore does not depend on QqConnect.Client $version"
 grep -q '<frameworkReference name="Microsoft.AspNetCore.App"' <<<"$nuspec" || fail "QqConnect.AspNetCore lacks its Microsoft.AspNetCore.App framework reference"
+
+listing=$(cd "$feed" && unzip -Z1 "QqConnect.AspNetCore.Emulator.$version.nupkg")
+for entry in README.md lib/net8.0/QqConnect.AspNetCore.Emulator.dll lib/net8.0/QqConnect.AspNetCore.Emulator.xml \
+             lib/net10.0/QqConnect.AspNetCore.Emulator.dll lib/net10.0/QqConnect.AspNetCore.Emulator.xml; do
+  grep -qx "$entry" <<<"$listing" || fail "$entry is not in QqConnect.AspNetCore.Emulator.$version.nupkg"
+done
+nuspec=$(cd "$feed" && unzip -p "QqConnect.AspNetCore.Emulator.$version.nupkg" QqConnect.AspNetCore.Emulator.nuspec)
+for dependency in QqConnect.AspNetCore QqConnect.Client.Testing; do
+  grep -q "<dependency id=\"$dependency\" version=\"$version\"" <<<"$nuspec" || fail "QqConnect.AspNetCore.Emulator does not depend on $dependency $version"
+done
 
 # QqConnect.* only from the temporary feed, everything else from the registry (eng/lib/local-feed.sh).
 write_local_feed_config "$work" "$feed"
@@ -112,7 +124,7 @@ public static class Login
 CS
 
 write_consumer "$work/web/PackageWebConsumer.csproj" Microsoft.NET.Sdk.Web exe net10.0 \
-  "QqConnect.AspNetCore=[$version]" "QqConnect.Client.Testing=[$version]" "Microsoft.AspNetCore.TestHost=10.0.15"
+  "QqConnect.AspNetCore=[$version]" "QqConnect.AspNetCore.Emulator=[$version]" "QqConnect.Client.Testing=[$version]" "Microsoft.AspNetCore.TestHost=10.0.15"
 cp eng/package-test/web/Program.cs "$work/web/Program.cs"
 cp tests/Shared/CookieJarHandler.cs "$work/web/CookieJarHandler.cs"
 
@@ -122,7 +134,7 @@ echo "== building a netstandard2.0;net8.0 library against the package"
 echo "== running the console consumer"
 (cd "$work/app" && dotnet run -c Release -- "$version") || fail "the console consumer failed"
 
-echo "== running the web consumer (AddQqConnect() from the package)"
+echo "== running the web consumer (AddQqConnect() and UseEmulatorInDevelopment() from the packages)"
 (cd "$work/web" && dotnet run -c Release) || fail "the web consumer failed"
 
 echo "package test took $(( $(date +%s) - started )) s"

@@ -1,9 +1,12 @@
-// NativeAOT smoke test of QqConnect.AspNetCore: a slim site (cookie authentication + AddQqConnect() against the
-// in-process emulator) on a loopback port, and a browser played by HttpClient: GET /login → QQ's authorize step →
-// the callback → signed in, the QQ claims on the cookie. Published by eng/aot-smoke.sh with PublishAot; prints
+// NativeAOT smoke test of QqConnect.AspNetCore: a slim site (cookie authentication + AddQqConnect() configured from
+// an in-memory configuration section, against the in-process emulator) on a loopback port, and a browser played by
+// HttpClient: GET /login → QQ's authorize step → the callback → signed in, the QQ claims on the cookie. A second
+// scheme uses UseEmulatorInDevelopment() (QqConnect.AspNetCore.Emulator): its login goes through the emulator the
+// site serves under /qqconnect-emulator/. Published by eng/aot-smoke.sh with PublishAot; prints
 // "aspnetcore aot smoke: passed" and exits 0 when every check holds.
 using System.Net;
 using System.Security.Claims;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using QqConnect.AspNetCore;
@@ -13,23 +16,34 @@ using static QqConnect.Samples.SmokeChecks;
 Start("QqConnect.AspNetCore AOT smoke");
 
 var emulator = new QqConnectEmulator();
-var builder = WebApplication.CreateSlimBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, EnvironmentName = Environments.Development });
 builder.WebHost.UseUrls("http://127.0.0.1:0");
-builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Logging.SetMinimumLevel(LogLevel.Error);
+// The scheme's settings come from configuration (bound without reflection: trim- and AOT-safe).
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["QqConnect:AppId"] = QqConnectEmulatorOptions.DefaultAppId,
+    ["QqConnect:AppKey"] = QqConnectEmulatorOptions.DefaultAppKey,
+    ["QqConnect:SaveTokens"] = "true",
+    ["QqConnect:Scopes:0"] = "get_user_info",
+    ["QqConnect:Display"] = "Pc",
+    ["QqConnect:RequestUnionId"] = "false",
+    ["QqConnect:CallbackPath"] = "/signin-qq-aot",
+    ["QqConnectDev:CallbackPath"] = "/signin-qq-dev",
+});
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie()
-    .AddQqConnect(options =>
+    .AddQqConnect(builder.Configuration.GetSection("QqConnect"), options =>
     {
-        options.AppId = QqConnectEmulatorOptions.DefaultAppId;
-        options.AppKey = QqConnectEmulatorOptions.DefaultAppKey;
         options.BackchannelHttpHandler = emulator.CreateHandler();
-        options.SaveTokens = true;
         options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-    });
+    })
+    .AddQqConnect("QQ-dev", null, builder.Configuration.GetSection("QqConnectDev"), options => options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest)
+    .UseEmulatorInDevelopment("QQ-dev");
 
 await using var app = builder.Build();
 app.UseAuthentication();
-app.MapGet("/login", () => Results.Challenge(new AuthenticationProperties { RedirectUri = "/me" }, [QqConnectAuthenticationDefaults.AuthenticationScheme]));
+app.MapGet("/login", (string? scheme) => Results.Challenge(new AuthenticationProperties { RedirectUri = "/me" }, [scheme ?? QqConnectAuthenticationDefaults.AuthenticationScheme]));
 app.MapGet("/me", async (HttpContext http) =>
 {
     var token = await http.GetTokenAsync("access_token");
@@ -47,6 +61,7 @@ using var browser = new HttpClient(cookies) { BaseAddress = site };
 using var challenge = await browser.GetAsync(new Uri("/login", UriKind.Relative));
 var authorize = challenge.Headers.Location;
 Check(challenge.StatusCode == HttpStatusCode.Redirect && authorize?.AbsolutePath == "/oauth2.0/authorize", $"the challenge redirects to QQ's authorize page ({(int)challenge.StatusCode})");
+Check(authorize is not null && System.Web.HttpUtility.ParseQueryString(authorize.Query)["redirect_uri"] == site.AbsoluteUri + "signin-qq-aot", "the callback path comes from the configuration");
 var state = authorize is null ? null : System.Web.HttpUtility.ParseQueryString(authorize.Query)["state"];
 Check(state is { Length: 22 }, $"the state sent to QQ is 22 characters ({state?.Length})");
 
@@ -62,6 +77,29 @@ if (authorize is not null)
     Check(parts.Length == 3 && parts[1] == emulator.GetOpenId(QqConnectEmulatorOptions.DefaultAppId, 0), "the OpenID is the NameIdentifier claim");
     Check(parts.Length == 3 && parts[2] == "token saved", "SaveTokens kept the access token");
     Check(emulator.GetRequestCount("/oauth2.0/token") == 1, "the code was exchanged once");
+}
+
+// UseEmulatorInDevelopment(): the emulator's page on the site, approve, the callback.
+using (var devBrowser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = site })
+{
+    using var devChallenge = await devBrowser.GetAsync(new Uri("/login?scheme=QQ-dev", UriKind.Relative));
+    var devAuthorize = devChallenge.Headers.Location;
+    Check(devAuthorize?.GetLeftPart(UriPartial.Path) == site.AbsoluteUri + "qqconnect-emulator/oauth2.0/authorize", $"the development scheme redirects to the site's emulator ({devAuthorize?.GetLeftPart(UriPartial.Path)})");
+    if (devAuthorize is not null)
+    {
+        var page = await devBrowser.GetStringAsync(devAuthorize);
+        Check(page.Contains("不是真实的QQ", StringComparison.Ordinal), "the emulator's page says it is not the real QQ");
+        var form = Regex.Matches(page, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">")
+            .Select(match => new KeyValuePair<string, string>(match.Groups[1].Value, WebUtility.HtmlDecode(match.Groups[2].Value)))
+            .Append(new("user", "0"))
+            .Append(new("decision", "approve"));
+        using var decision = await devBrowser.PostAsync(new Uri(devAuthorize, "authorize"), new FormUrlEncodedContent(form));
+        using var devBack = decision.Headers.Location is { } devCallback ? await devBrowser.GetAsync(devCallback) : null;
+        Check(devBack?.StatusCode == HttpStatusCode.Redirect, $"the development login signs in ({(int?)devBack?.StatusCode})");
+        var devMe = await devBrowser.GetStringAsync(new Uri("/me", UriKind.Relative));
+        Console.WriteLine($"  /me (QQ-dev): {devMe}");
+        Check(devMe.StartsWith("小明|", StringComparison.Ordinal), "the development login's Name claim is the fake user's nickname");
+    }
 }
 
 await app.StopAsync();

@@ -1,13 +1,13 @@
 // The account-binding site: QQ登录 tied to the site's own users, the .NET way — ASP.NET Core Identity on EF Core
 // (SQLite by default), AddQqConnect() for QQ, Data Protection keys in the database so that a farm shares them.
-// Run it with nothing configured and it logs in against the built-in QQ Connect emulator (demo mode); configure
-// QqConnect:AppId and AppKey and it talks to https://graph.qq.com/.
+// Run it in Development with nothing configured (`dotnet run` does: Properties/launchSettings.json) and it logs in
+// against the QQ Connect emulator it serves itself under /qqconnect-emulator/ (demo mode, UseEmulatorInDevelopment());
+// configure QqConnect:AppId and AppKey and it talks to https://graph.qq.com/.
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QqConnect.AspNetCore;
-using QqConnect.Client.Testing;
-using QqConnect.Emulator;
+using QqConnect.AspNetCore.Emulator;
 using QqConnect.Sample.Identity;
 using QqConnect.Sample.Identity.Binding;
 using QqConnect.Sample.Identity.Data;
@@ -34,23 +34,23 @@ catch (InvalidOperationException exception)
     return 1;
 }
 
-QqConnectEmulatorServer? emulator = null;
 if (settings.IsDemo)
 {
-    // A local stand-in for graph.qq.com with fake users, on a free loopback port. Its UnionID app's id and key are
-    // published fakes, not secrets.
-    emulator = await QqConnectEmulatorServer.StartAsync(new QqConnectEmulatorServerOptions { Port = 0 });
-    settings = settings with
+    if (!builder.Environment.IsDevelopment())
     {
-        AppId = QqConnectEmulatorOptions.UnionIdAppId,
-        AppKey = QqConnectEmulatorOptions.UnionIdAppKey,
-        BaseAddress = emulator.BaseAddress,
-    };
+        // UseEmulatorInDevelopment() below serves the emulator only in Development: say so in one line, not with the
+        // start-up exception (whose message says the same).
+        await Console.Error.WriteLineAsync(
+            $"QqConnect:AppId and QqConnect:AppKey are not set: demo mode (the built-in QQ Connect emulator) runs only in the Development environment, and this is '{builder.Environment.EnvironmentName}'. Set ASPNETCORE_ENVIRONMENT=Development (dotnet run does), or configure a QQ app.");
+        return 1;
+    }
 
     // The key ring below is stored unprotected; Data Protection warns "No XML encryptor configured" whenever it makes
     // a key. Real mode keeps that warning (protect the keys at rest: docs/account-binding.md); the demo's keys only
     // protect demo cookies, in a database file beside them.
     builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
+    // The site prints its own DEMO MODE line at start instead of the emulator package's warning.
+    builder.Logging.AddFilter("QqConnect.AspNetCore.Emulator", LogLevel.Error);
 }
 
 builder.Services.AddSiteDatabase(builder.Configuration, builder.Environment);
@@ -80,11 +80,10 @@ builder.Services.ConfigureApplicationCookie(options =>
 
 // QQ signs in to Identity's external cookie (AddIdentity makes it the default sign-in scheme); the pages then
 // sign in to the account. SaveTokens keeps QQ's tokens for the profile refresh on the account page.
-builder.Services.AddAuthentication().AddQqConnect(options =>
+// With no app configured, UseEmulatorInDevelopment() points the scheme at the emulator the site serves in Development
+// (its UnionID app: the demo asks for the UnionID). The section's keys: docs/getting-started.md.
+builder.Services.AddAuthentication().AddQqConnect(builder.Configuration.GetSection("QqConnect"), options =>
 {
-    options.AppId = settings.AppId;
-    options.AppKey = settings.AppKey;
-    options.BaseAddress = settings.BaseAddress;
     options.RequestUnionId = settings.RequestUnionId;
     options.SaveTokens = true;
     // Plain http works for the demo and behind a TLS-terminating proxy; https keeps the login's cookie Secure.
@@ -104,7 +103,7 @@ builder.Services.AddAuthentication().AddQqConnect(options =>
         context.HandleResponse();
         return Task.CompletedTask;
     };
-});
+}).UseEmulatorInDevelopment();
 builder.Services.AddAuthorization();
 builder.Services.AddAntiforgery();
 builder.Services.AddScoped<QqAccountBinder<IdentityUser, AppDbContext>>();
@@ -130,19 +129,9 @@ app.MapAccount();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     Console.WriteLine(settings.IsDemo
-        ? $"QQ Connect account-binding sample: DEMO MODE (no QqConnect:AppId/AppKey configured); QQ login goes to the built-in emulator at {settings.BaseAddress}."
+        ? $"QQ Connect account-binding sample: DEMO MODE (no QqConnect:AppId/AppKey configured); QQ login goes to the built-in emulator at {urls.Split(';')[0]}{QqConnectEmulatorDefaults.PathPrefix}/, not the real QQ."
         : $"QQ Connect account-binding sample: app {settings.AppId} at {settings.BaseAddress?.AbsoluteUri ?? "https://graph.qq.com/"}.");
     Console.WriteLine($"  Listening on {urls}. Open {urls.Split(';')[0]}/ in a browser. Ctrl+C stops.");
 });
 
-try
-{
-    return await SampleHost.RunAsync(app, urls);
-}
-finally
-{
-    if (emulator is not null)
-    {
-        await emulator.DisposeAsync();
-    }
-}
+return await SampleHost.RunAsync(app, urls);

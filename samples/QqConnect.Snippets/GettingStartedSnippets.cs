@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 using QqConnect.Client;
 using QqConnect.Client.Testing;
 
@@ -23,6 +25,49 @@ internal static class GettingStartedSnippets
         var token = await qq.ExchangeCodeAsync(callback.Code!);
         var who = await qq.GetOpenIdAsync(token.AccessToken);
         var user = await qq.GetUserInfoAsync(token.AccessToken, who.OpenId);   // user.Nickname == "小明"
+        #endregion
+    }
+
+    // docs/getting-started.md, README.md, README.zh-CN.md and docs/emulator.md: QQ login in Development before QQ
+    // approves the app (QqConnect.AspNetCore.Emulator).
+    public static void DevelopmentLogin(WebApplicationBuilder builder)
+    {
+        #region development-login
+        builder.Services.AddAuthentication()
+            .AddQqConnect(builder.Configuration.GetSection("QqConnect"))
+            .UseEmulatorInDevelopment();
+        #endregion
+    }
+
+    // docs/getting-started.md, "In the standard Identity templates": the Blazor template's AddAuthentication call with
+    // QQ chained before AddIdentityCookies(). tests/QqConnect.BrowserTests puts this block into a generated template.
+    public static void DevelopmentLoginBlazor(WebApplicationBuilder builder)
+    {
+        #region development-login-blazor
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddQqConnect(builder.Configuration.GetSection("QqConnect"))
+            .UseEmulatorInDevelopment()
+            .AddIdentityCookies();
+        #endregion
+    }
+
+    // docs/getting-started.md, the handler configured from a section, then by code.
+    public static void HandlerFromSection(WebApplicationBuilder builder)
+    {
+        #region getting-started-handler-section
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie()
+            .AddQqConnect(builder.Configuration.GetSection("QqConnect"), options =>
+                options.Events.OnAccessDenied = context =>
+                {
+                    context.Response.Redirect("/login?m=qq-denied");
+                    context.HandleResponse();
+                    return Task.CompletedTask;
+                });
         #endregion
     }
 

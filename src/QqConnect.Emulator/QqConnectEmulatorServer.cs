@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using QqConnect.Client.Testing;
 
@@ -64,7 +62,7 @@ public sealed class QqConnectEmulatorServer : IAsyncDisposable
 
         var app = builder.Build();
         var log = options.RequestLog;
-        app.Run(context => ServeAsync(context, emulator, log));
+        app.RunQqConnectEmulator(emulator, log);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -102,76 +100,5 @@ public sealed class QqConnectEmulatorServer : IAsyncDisposable
         }
 
         await _app.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private static async Task ServeAsync(HttpContext context, QqConnectEmulator emulator, Action<string>? log)
-    {
-        var request = context.Request;
-        var aborted = context.RequestAborted;
-        string? form = null;
-        if (HttpMethods.IsPost(request.Method))
-        {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8);
-            form = await reader.ReadToEndAsync(aborted).ConfigureAwait(false);
-        }
-
-        var emulatorRequest = new EmulatorRequest(request.Method, request.Path.Value ?? "/", new Uri(request.Scheme + "://" + request.Host.Value + "/"))
-        {
-            Query = request.QueryString.Value,
-            FormBody = form,
-        };
-
-        EmulatorResponse answer;
-        try
-        {
-            answer = await emulator.HandleAsync(emulatorRequest, aborted).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
-        {
-            return;
-        }
-
-        log?.Invoke(string.Create(
-            CultureInfo.InvariantCulture,
-            $"{request.Method} {emulatorRequest.Path} -> {(answer.DropConnection ? "dropped" : answer.StatusCode.ToString(CultureInfo.InvariantCulture))}"));
-        if (answer.DropConnection)
-        {
-            context.Abort();
-            return;
-        }
-
-        var response = context.Response;
-        response.StatusCode = answer.StatusCode;
-        foreach (var (name, value) in answer.Headers)
-        {
-            response.Headers.Append(name, value);
-        }
-
-        response.ContentLength = answer.Body.Length;
-        try
-        {
-            if (answer.ChunkSize <= 0)
-            {
-                await response.Body.WriteAsync(answer.Body, aborted).ConfigureAwait(false);
-                return;
-            }
-
-            await response.StartAsync(aborted).ConfigureAwait(false);
-            for (var offset = 0; offset < answer.Body.Length; offset += answer.ChunkSize)
-            {
-                if (answer.ChunkDelay > TimeSpan.Zero)
-                {
-                    await Task.Delay(answer.ChunkDelay, emulator.FaultTimeProvider, aborted).ConfigureAwait(false);
-                }
-
-                var chunk = answer.Body.Slice(offset, Math.Min(answer.ChunkSize, answer.Body.Length - offset));
-                await response.Body.WriteAsync(chunk, aborted).ConfigureAwait(false);
-                await response.Body.FlushAsync(aborted).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
-        {
-            // The client went away mid-body.
-        }
     }
 }

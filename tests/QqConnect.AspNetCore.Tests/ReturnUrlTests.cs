@@ -84,10 +84,10 @@ public sealed class ReturnUrlTests
 
         await LoginSteps.LoginAsync(browser, site.Emulator, loginPath: "/login?returnUrl=" + Uri.EscapeDataString("https://evil.example/x?secret=s3cr3t"));
 
-        var warnings = logs.Lines.Where(l => l.Text.Contains("not local", StringComparison.Ordinal)).ToList();
+        var warnings = logs.Entries.Where(l => l.Text.Contains("not local", StringComparison.Ordinal)).ToList();
         Assert.Single(warnings);
         Assert.Contains("https://evil.example/x", warnings[0].Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("s3cr3t", string.Join("\n", logs.Lines.Where(l => l.Category.StartsWith("QqConnect", StringComparison.Ordinal)).Select(l => l.Text)), StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", string.Join("\n", logs.Entries.Where(l => l.Category.StartsWith("QqConnect", StringComparison.Ordinal)).Select(l => l.Text)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class SecretHygieneTests
         (await browser.GetAsync($"/signin-qq?code={LoginSteps.Query(callback, "code")}&state={LoginSteps.Query(second, "state")}")).Dispose();
         (await LoginSteps.LoginAsync(browser, site.Emulator, approve: false)).Response.Dispose();
 
-        var watched = logs.Lines.Where(line =>
+        var watched = logs.Entries.Where(line =>
             line.Category.StartsWith("QqConnect.", StringComparison.Ordinal)
             || line.Category.StartsWith("Microsoft.AspNetCore.Authentication", StringComparison.Ordinal)
             || line.Category.StartsWith("System.Net.Http", StringComparison.Ordinal)).ToList();

@@ -20,9 +20,11 @@ public sealed class DemoCommandSmokeTests
         Assert.Contains("id=\"register\"", home, StringComparison.Ordinal);
         Assert.Contains("DEMO MODE", sample.Output, StringComparison.Ordinal);
         Assert.Contains($"Open {sample.BaseAddress}", sample.Output, StringComparison.Ordinal);
-        // QQ登录 goes to the built-in emulator on loopback.
+        // QQ登录 goes to the emulator the site serves itself (dotnet run: Development, from Properties/launchSettings.json).
         Assert.Equal(System.Net.HttpStatusCode.Redirect, login.StatusCode);
-        Assert.Equal("127.0.0.1", login.Headers.Location!.Host);
-        Assert.Equal("/oauth2.0/authorize", login.Headers.Location.AbsolutePath);
+        Assert.Equal(sample.BaseAddress.Authority, login.Headers.Location!.Authority);
+        Assert.Equal("/qqconnect-emulator/oauth2.0/authorize", login.Headers.Location.AbsolutePath);
+        using var page = await http.GetAsync(login.Headers.Location);
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
     }
 }

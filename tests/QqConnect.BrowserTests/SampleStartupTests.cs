@@ -75,8 +75,9 @@ public sealed class SampleStartupTests : IDisposable
         Assert.DoesNotContain("Now listening", sample.Output, StringComparison.Ordinal);
     }
 
-    // The account-binding site writes its database file (and key ring) at start-up: one per test, not the demo's.
+    // The account-binding site writes its database file (and key ring) at start-up: one per test, not the demo's. Its
+    // demo mode runs in Development (as under dotnet run).
     private Dictionary<string, string> Environment(string project) => project == SampleProcess.IdentitySample
-        ? new() { ["ConnectionStrings__Default"] = $"Data Source={_database}" }
+        ? new() { ["ConnectionStrings__Default"] = $"Data Source={_database}", ["ASPNETCORE_ENVIRONMENT"] = "Development" }
         : [];
 }

@@ -58,14 +58,18 @@ internal sealed class SampleProcess : IAsyncDisposable
     public static Task<SampleProcess> StartBuiltAsync(TimeSpan timeout, string project = WebSample, IReadOnlyDictionary<string, string>? environment = null)
     {
         var output = Path.Combine(RepositoryRoot, "samples", project, "bin", Configuration, "net10.0");
-        var baseAddress = FreeLoopbackAddress();
-        var start = NewStartInfo(output);
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
+        return StartAppAsync(Path.Combine(output, project + ".dll"), output, timeout, environment);
+    }
 
-        start.ArgumentList.Add(Path.Combine(output, project + ".dll"));
+    /// <summary>
+    /// Starts any built web app, <c>dotnet {assembly} --urls http://127.0.0.1:PORT</c> in <paramref name="workingDirectory"/>
+    /// (its content root), with <paramref name="environment"/> added; returns once it answers 200 on <c>/</c>.
+    /// </summary>
+    public static Task<SampleProcess> StartAppAsync(string assembly, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var baseAddress = FreeLoopbackAddress();
+        var start = NewStartInfo(workingDirectory, environment);
+        start.ArgumentList.Add(assembly);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(baseAddress.AbsoluteUri.TrimEnd('/'));
         return StartAsync(start, baseAddress, timeout);
@@ -75,23 +79,28 @@ internal sealed class SampleProcess : IAsyncDisposable
     /// Runs a built sample with <paramref name="args"/> (and <paramref name="environment"/> added) until it exits; returns
     /// its exit code, stdout and stderr.
     /// </summary>
-    public static async Task<(int Exit, string Stdout, string Stderr)> RunBuiltToExitAsync(
+    public static Task<(int Exit, string Stdout, string Stderr)> RunBuiltToExitAsync(
         string project, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] args)
     {
         var output = Path.Combine(RepositoryRoot, "samples", project, "bin", Configuration, "net10.0");
-        var start = NewStartInfo(output);
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
+        return RunDotnetToExitAsync(output, environment, timeout, [Path.Combine(output, project + ".dll"), .. args]);
+    }
 
-        start.ArgumentList.Add(Path.Combine(output, project + ".dll"));
+    /// <summary>
+    /// Runs <c>dotnet {args}</c> in <paramref name="workingDirectory"/> (with <paramref name="environment"/> added) until it
+    /// exits; returns its exit code, stdout and stderr. A run past <paramref name="timeout"/> is killed and throws.
+    /// </summary>
+    public static async Task<(int Exit, string Stdout, string Stderr)> RunDotnetToExitAsync(
+        string workingDirectory, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, params string[] args)
+    {
+        var start = NewStartInfo(workingDirectory, environment);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
         using var process = Process.Start(start)!;
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout);
@@ -102,7 +111,7 @@ internal sealed class SampleProcess : IAsyncDisposable
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The sample did not exit. Output:\n" + await stdout + await stderr);
+            throw new TimeoutException($"'dotnet {string.Join(' ', args)}' did not exit within {timeout}. Output:\n" + await stdout + await stderr);
         }
 
         return (process.ExitCode, await stdout, await stderr);
@@ -203,7 +212,7 @@ internal sealed class SampleProcess : IAsyncDisposable
         }
     }
 
-    private static ProcessStartInfo NewStartInfo(string workingDirectory)
+    private static ProcessStartInfo NewStartInfo(string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(DotnetHost)
         {
@@ -227,6 +236,11 @@ internal sealed class SampleProcess : IAsyncDisposable
             {
                 start.Environment.Remove(name);
             }
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         return start;

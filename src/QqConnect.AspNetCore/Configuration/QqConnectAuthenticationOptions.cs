@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OAuth.Claims;
 using Microsoft.AspNetCore.Http;
+using QqConnect.AspNetCore.Configuration;
 
 namespace QqConnect.AspNetCore;
 
@@ -102,7 +103,17 @@ public sealed class QqConnectAuthenticationOptions : RemoteAuthenticationOptions
         set => base.Events = value;
     }
 
-    /// <summary>Checks the options; the message names the setting to fix.</summary>
+    /// <summary>The configuration section the options were bound from (<c>AddQqConnect(section)</c>), so that messages name its keys.</summary>
+    internal string? ConfigurationPath { get; set; }
+
+    /// <summary>Said after the message of a missing app id or key (set by the emulator package outside Development).</summary>
+    internal string? MissingCredentialsHint { get; set; }
+
+    private string Key(string property) => QqConnectAuthenticationOptionsBinder.KeyOf(ConfigurationPath, property);
+
+    private string Hint => MissingCredentialsHint is null ? string.Empty : " " + MissingCredentialsHint;
+
+    /// <summary>Checks the options; the message names the setting to fix (its configuration key when bound from a section).</summary>
     /// <exception cref="ArgumentException">A setting is missing or invalid.</exception>
     public override void Validate()
     {
@@ -112,45 +123,45 @@ public sealed class QqConnectAuthenticationOptions : RemoteAuthenticationOptions
         {
             if (string.IsNullOrWhiteSpace(AppId))
             {
-                throw new ArgumentException("QqConnectAuthenticationOptions.AppId is required (the APP ID from the QQ Connect console), unless ClientName names an AddQqConnectClient registration.", nameof(AppId));
+                throw new ArgumentException($"{Key(nameof(AppId))} is required (the APP ID from the QQ Connect console), unless ClientName names an AddQqConnectClient registration.{Hint}", nameof(AppId));
             }
 
             if (string.IsNullOrWhiteSpace(AppKey))
             {
-                throw new ArgumentException("QqConnectAuthenticationOptions.AppKey is required (the APP Key from the QQ Connect console), unless ClientName names an AddQqConnectClient registration.", nameof(AppKey));
+                throw new ArgumentException($"{Key(nameof(AppKey))} is required (the APP Key from the QQ Connect console), unless ClientName names an AddQqConnectClient registration.{Hint}", nameof(AppKey));
             }
         }
         else if (!string.IsNullOrEmpty(AppId) || !string.IsNullOrEmpty(AppKey) || BaseAddress is not null || RequestUnionId)
         {
-            throw new ArgumentException("QqConnectAuthenticationOptions.ClientName cannot be combined with AppId, AppKey, BaseAddress or RequestUnionId: set them on the named AddQqConnectClient registration.", nameof(ClientName));
+            throw new ArgumentException($"{Key(nameof(ClientName))} cannot be combined with AppId, AppKey, BaseAddress or RequestUnionId: set them on the named AddQqConnectClient registration.", nameof(ClientName));
         }
 
         if (UseUnionIdAsNameIdentifier && !RequestUnionId && string.IsNullOrWhiteSpace(ClientName))
         {
-            throw new ArgumentException("QqConnectAuthenticationOptions.UseUnionIdAsNameIdentifier needs RequestUnionId = true.", nameof(UseUnionIdAsNameIdentifier));
+            throw new ArgumentException($"{Key(nameof(UseUnionIdAsNameIdentifier))} needs RequestUnionId = true.", nameof(UseUnionIdAsNameIdentifier));
         }
 
         foreach (var scope in Scopes)
         {
             if (string.IsNullOrWhiteSpace(scope) || scope.Contains(',', StringComparison.Ordinal) || scope.Any(char.IsWhiteSpace))
             {
-                throw new ArgumentException("QqConnectAuthenticationOptions.Scopes must hold API names such as get_user_info, without spaces or commas.", nameof(Scopes));
+                throw new ArgumentException($"{Key(nameof(Scopes))} must hold API names such as get_user_info, without spaces or commas.", nameof(Scopes));
             }
         }
 
         if (Display is not (QqDisplay.Pc or QqDisplay.Mobile))
         {
-            throw new ArgumentException("QqConnectAuthenticationOptions.Display must be QqDisplay.Pc or QqDisplay.Mobile.", nameof(Display));
+            throw new ArgumentException($"{Key(nameof(Display))} must be QqDisplay.Pc or QqDisplay.Mobile.", nameof(Display));
         }
 
         if (CorrelationCookie is null || string.IsNullOrEmpty(CorrelationCookie.Name))
         {
-            throw new ArgumentException("QqConnectAuthenticationOptions.CorrelationCookie needs a name.", nameof(CorrelationCookie));
+            throw new ArgumentException($"{Key(nameof(CorrelationCookie))} needs a name.", nameof(CorrelationCookie));
         }
 
         if (Encoding.UTF8.GetByteCount(CallbackPath.Value!) > QqConnectAuthenticationDefaults.MaxQqParameterBytes)
         {
-            throw new ArgumentException($"QqConnectAuthenticationOptions.CallbackPath is longer than {QqConnectAuthenticationDefaults.MaxQqParameterBytes} bytes; QQ refuses a redirect_uri over {QqConnectAuthenticationDefaults.MaxQqParameterBytes} bytes (error 100010).", nameof(CallbackPath));
+            throw new ArgumentException($"{Key(nameof(CallbackPath))} is longer than {QqConnectAuthenticationDefaults.MaxQqParameterBytes} bytes; QQ refuses a redirect_uri over {QqConnectAuthenticationDefaults.MaxQqParameterBytes} bytes (error 100010).", nameof(CallbackPath));
         }
     }
 }

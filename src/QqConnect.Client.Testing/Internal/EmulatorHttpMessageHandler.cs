@@ -22,7 +22,10 @@ internal sealed class EmulatorHttpMessageHandler(QqConnectEmulator emulator) : H
             form = await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var emulatorRequest = new EmulatorRequest(request.Method.Method, uri.AbsolutePath, new Uri(uri.GetLeftPart(UriPartial.Authority) + "/"))
+        var baseAddress = request.Options.TryGetValue(EmulatorHttpRequestOptions.PublicBaseAddress, out var publicBase)
+            ? publicBase
+            : new Uri(uri.GetLeftPart(UriPartial.Authority) + "/");
+        var emulatorRequest = new EmulatorRequest(request.Method.Method, uri.AbsolutePath, baseAddress)
         {
             Query = uri.Query,
             FormBody = form,

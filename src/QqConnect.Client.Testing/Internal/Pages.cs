@@ -43,7 +43,7 @@ internal static class Pages
             .Append("</code> asks for: <code data-testid=\"scope\">")
             .Append(H(parameters.TryGetValue("scope", out var scope) && scope.Length > 0 ? scope : "get_user_info"))
             .Append("</code></p>")
-            .Append("<form method=\"post\" action=\"/oauth2.0/authorize\" id=\"authorize-form\">");
+            .Append("<form method=\"post\" action=\"authorize\" id=\"authorize-form\">");
         foreach (var name in QqConnectEmulator.AuthorizeParameterNames)
         {
             if (parameters.TryGetValue(name, out var value))

@@ -1,5 +1,4 @@
 using System.Net;
-using QqConnect.TestSupport;
 
 namespace QqConnect.Sample.Identity.Tests.Infrastructure;
 

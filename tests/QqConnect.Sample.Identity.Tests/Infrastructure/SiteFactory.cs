@@ -27,12 +27,7 @@ public sealed class SiteFactory(QqConnectEmulator emulator, string databasePath,
         new(emulator, databasePath, QqConnectEmulatorOptions.UnionIdAppId, QqConnectEmulatorOptions.UnionIdAppKey, requestUnionId);
 
     /// <summary>A browser of its own (cookie jar), redirects not followed.</summary>
-    public TestBrowser NewBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions
-    {
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-        BaseAddress = BaseAddress,
-    }));
+    public TestBrowser NewBrowser() => new(Server.CreateHandler(), BaseAddress);
 
     /// <summary>A context on the site's database file, outside the site.</summary>
     public AppDbContext OpenDatabase() => OpenDatabase(databasePath);

@@ -1,31 +1,43 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace QqConnect.Sample.Identity.Tests.Infrastructure;
+namespace QqConnect.TestSupport;
 
-/// <summary>One browser on the site: its own cookies, forms posted with the antiforgery token of the page they are on.</summary>
-public sealed partial class TestBrowser(HttpClient http) : IDisposable
+/// <summary>
+/// Plays one browser against a site: its own cookie jar (<see cref="CookieJarHandler"/>: Secure, Path and expiry
+/// honoured by a <see cref="CookieContainer"/>), redirects not followed so that each hop can be looked at, every
+/// Location kept, forms posted with the antiforgery token of the page they are on. One file for the handler tests
+/// and the sample site's tests.
+/// </summary>
+public sealed partial class TestBrowser : IDisposable
 {
+    private readonly HttpClient _http;
+
+    /// <param name="siteHandler">The site (TestServer's handler, or a socket handler without cookies or redirects).</param>
+    /// <param name="baseAddress">The address relative URLs are resolved against.</param>
+    public TestBrowser(HttpMessageHandler siteHandler, Uri baseAddress)
+    {
+        Cookies = new CookieContainer();
+        _http = new HttpClient(new CookieJarHandler(Cookies) { InnerHandler = siteHandler }) { BaseAddress = baseAddress };
+    }
+
+    public CookieContainer Cookies { get; }
+
+    public Uri BaseAddress => _http.BaseAddress!;
+
     /// <summary>Every Location the site answered with, to check that no QQ identity travels in a URL.</summary>
     public List<string> Locations { get; } = [];
 
-    public async Task<HttpResponseMessage> GetAsync(string url)
-    {
-        var response = await http.GetAsync(new Uri(url, UriKind.RelativeOrAbsolute));
-        if (response.Headers.Location is { } location)
-        {
-            Locations.Add(location.OriginalString);
-        }
+    public Task<HttpResponseMessage> GetAsync(string relativeOrAbsolute) => GetAsync(new Uri(relativeOrAbsolute, UriKind.RelativeOrAbsolute));
 
-        return response;
-    }
+    public async Task<HttpResponseMessage> GetAsync(Uri url) => Keep(await _http.GetAsync(url));
 
     /// <summary>The HTML of a page that must answer 200.</summary>
     public async Task<string> PageAsync(string path)
     {
         using var response = await GetAsync(path);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {response.Headers.Location}\n{html}");
+        Xunit.Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {response.Headers.Location}\n{html}");
         return html;
     }
 
@@ -41,20 +53,17 @@ public sealed partial class TestBrowser(HttpClient http) : IDisposable
     {
         var values = fields.Select(field => new KeyValuePair<string, string>(field.Name, field.Value)).Append(new("__RequestVerificationToken", token));
         using var content = new FormUrlEncodedContent(values);
-        var response = await http.PostAsync(new Uri(action, UriKind.Relative), content);
-        if (response.Headers.Location is { } location)
-        {
-            Locations.Add(location.OriginalString);
-        }
-
-        return response;
+        return Keep(await _http.PostAsync(new Uri(action, UriKind.Relative), content));
     }
+
+    /// <summary>The cookies this browser would send to <paramref name="path"/> of the site.</summary>
+    public IReadOnlyList<Cookie> CookiesFor(string path) => Cookies.GetCookies(new Uri(BaseAddress, path)).ToList();
 
     /// <summary>The action and antiforgery token of a form in <paramref name="html"/>.</summary>
     public static (string Action, string Token) FindForm(string html, string formId)
     {
         var match = FormPattern().Matches(html).FirstOrDefault(m => WebUtility.HtmlDecode(m.Groups["id"].Value) == formId);
-        Assert.True(match is not null, $"no form #{formId} in:\n{html}");
+        Xunit.Assert.True(match is not null, $"no form #{formId} in:\n{html}");
         return (WebUtility.HtmlDecode(match.Groups["action"].Value), WebUtility.HtmlDecode(match.Groups["token"].Value));
     }
 
@@ -73,7 +82,17 @@ public sealed partial class TestBrowser(HttpClient http) : IDisposable
         return value.Success ? WebUtility.HtmlDecode(value.Groups["value"].Value) : null;
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
+
+    private HttpResponseMessage Keep(HttpResponseMessage response)
+    {
+        if (response.Headers.Location is { } location)
+        {
+            Locations.Add(location.OriginalString);
+        }
+
+        return response;
+    }
 
     [GeneratedRegex("<form method=\"post\" action=\"(?<action>[^\"]*)\" id=\"(?<id>[^\"]*)\"><input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]*)\">")]
     private static partial Regex FormPattern();

@@ -1,0 +1,94 @@
+namespace QqConnect.BrowserTests.Templates;
+
+/// <summary>One generated template site and Chromium, for the tests of one template.</summary>
+public abstract class TemplateSiteFixture : BrowserFixture
+{
+    private TemplateSite? _site;
+
+    /// <summary>The running site.</summary>
+    internal SampleProcess Site => Sample;
+
+    /// <summary>The template's login page, where the QQ button is.</summary>
+    public abstract string LoginPath { get; }
+
+    /// <summary>The template's page that QQ's login comes back to (it asks for an e-mail to finish).</summary>
+    public abstract string ExternalLoginPath { get; }
+
+    private protected abstract string Template { get; }
+
+    /// <summary>Adds the documented lines to the template's Program.cs.</summary>
+    private protected abstract string Wire(string program);
+
+    private protected override async Task<SampleProcess> StartSampleAsync()
+    {
+        _site = await TemplateSite.CreateAsync(Template, Wire);
+        return _site.Process;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_site is not null)
+        {
+            await _site.DisposeAsync();
+        }
+    }
+
+    private protected static int IndexOf(string program, string anchor)
+    {
+        var at = program.IndexOf(anchor, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"The template's Program.cs no longer has '{anchor}'.");
+        return at;
+    }
+
+    /// <summary>
+    /// The C# block that docs/getting-started.md shows after <c>&lt;!-- snippet: {name} --&gt;</c>: the test adds what
+    /// the documentation says, not a copy of it.
+    /// </summary>
+    private protected static string DocumentedBlock(string name)
+    {
+        var lines = File.ReadAllLines(Path.Combine(SampleProcess.RepositoryRoot, "docs", "getting-started.md"));
+        var marker = Array.IndexOf(lines, $"<!-- snippet: {name} -->");
+        Assert.True(marker >= 0 && lines[marker + 1].StartsWith("```", StringComparison.Ordinal), $"docs/getting-started.md has no block '{name}'.");
+        var end = Array.FindIndex(lines, marker + 2, line => line.StartsWith("```", StringComparison.Ordinal));
+        return string.Join('\n', lines[(marker + 2)..end]);
+    }
+}
+
+/// <summary><c>dotnet new webapp --auth Individual</c>: Razor Pages and Identity UI.</summary>
+public sealed class WebappTemplateFixture : TemplateSiteFixture
+{
+    public override string LoginPath => "/Identity/Account/Login";
+
+    public override string ExternalLoginPath => "/Identity/Account/ExternalLogin";
+
+    private protected override string Template => "webapp";
+
+    // docs/getting-started.md, "In the standard Identity templates": the lines after AddDefaultIdentity(...).
+    private protected override string Wire(string program)
+    {
+        const string anchor = ".AddEntityFrameworkStores<ApplicationDbContext>();";
+        return program.Insert(IndexOf(program, anchor) + anchor.Length, "\n\n" + DocumentedBlock("development-login"));
+    }
+}
+
+/// <summary><c>dotnet new blazor --auth Individual</c>: a Blazor Web App with the Identity components.</summary>
+public sealed class BlazorTemplateFixture : TemplateSiteFixture
+{
+    public override string LoginPath => "/Account/Login";
+
+    public override string ExternalLoginPath => "/Account/ExternalLogin";
+
+    private protected override string Template => "blazor";
+
+    // docs/getting-started.md, "In the standard Identity templates": the template's AddAuthentication(...) statement
+    // replaced by the documented one, which chains QQ before AddIdentityCookies().
+    private protected override string Wire(string program)
+    {
+        var start = IndexOf(program, "builder.Services.AddAuthentication(");
+        const string last = ".AddIdentityCookies();";
+        var end = program.IndexOf(last, start, StringComparison.Ordinal);
+        Assert.True(end > start, "The template's AddAuthentication(...) statement no longer ends with AddIdentityCookies().");
+        return program[..start] + DocumentedBlock("development-login-blazor") + program[(end + last.Length)..];
+    }
+}
