@@ -30,9 +30,6 @@ internal readonly struct CallContext
     /// <summary>Replaces this call's secrets in <paramref name="text"/>.</summary>
     public string Redact(string text) => SecretRedactor.Redact(SecretRedactor.Redact(text, _appKey), _secret);
 
-    /// <summary>The parsed result, or the call's exception for why the answer gave none.</summary>
-    public T ValueOrThrow<T>(in ParseResult<T> parsed) => parsed.Failure is { } failure ? throw Fail(failure) : parsed.Value;
-
     /// <summary>The call's exception for a parser's failure: an invalid answer, QQ's error, or a refused answer.</summary>
     public QqConnectException Fail(ParseFailure failure) => failure.Kind switch
     {

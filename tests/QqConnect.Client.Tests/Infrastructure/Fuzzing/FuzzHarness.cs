@@ -47,11 +47,15 @@ internal static class FuzzHarness
         var context = new CallContext(operation, secrets.AppKey, secrets.Secret);
         return kind switch
         {
-            ParserKind.Token => context.ValueOrThrow(ResponseParser.Parse<AccessTokenBuilder, QqAccessToken>(body, Clock)),
-            ParserKind.OpenId => context.ValueOrThrow(ResponseParser.Parse<OpenIdBuilder, QqOpenId>(body, Clock)),
-            _ => context.ValueOrThrow(ResponseParser.Parse<UserInfoBuilder, QqUserInfo>(body, Clock)),
+            ParserKind.Token => ValueOrThrow(context, ResponseParser.Parse<AccessTokenBuilder, QqAccessToken>(body, Clock)),
+            ParserKind.OpenId => ValueOrThrow(context, ResponseParser.Parse<OpenIdBuilder, QqOpenId>(body, Clock)),
+            _ => ValueOrThrow(context, ResponseParser.Parse<UserInfoBuilder, QqUserInfo>(body, Clock)),
         };
     }
+
+    // As the transport does: the result, or the call's exception for the parser's failure.
+    private static T ValueOrThrow<T>(CallContext context, ParseResult<T> parsed) =>
+        parsed.Failure is { } failure ? throw context.Fail(failure) : parsed.Value;
 
     /// <summary>
     /// The robustness property: the parser returns a well-formed result or throws a <see cref="QqConnectException"/>
