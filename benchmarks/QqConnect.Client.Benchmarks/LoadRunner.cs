@@ -49,7 +49,7 @@ internal static class LoadRunner
         var connections = 0L;
         using var handler = new SocketsHttpHandler
         {
-            // The same settings as the client's own pool (OwnedHttpClient), plus a counter of opened connections.
+            // The same settings as the client's own pool (SdkHttpDefaults), plus a counter of opened connections.
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = TimeSpan.FromSeconds(10),
             AllowAutoRedirect = false,

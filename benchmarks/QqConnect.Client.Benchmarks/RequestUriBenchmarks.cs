@@ -21,7 +21,7 @@ public class RequestUriBuilding
     [GlobalSetup]
     public void Setup()
     {
-        _endpoints = new ClientCore(CannedAnswers.Options(BaseAddress), null, null, null).Endpoints;
+        _endpoints = new AppCallSetup(CannedAnswers.Options(BaseAddress), null, null, null).Endpoints;
         _floorHttp = new HttpClient(new CannedHandler());
         _floor = CannedAnswers.Raw(_floorHttp, BaseAddress);
         var expected = FullParse();

@@ -26,7 +26,14 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     /// <param name="options">The app's settings; validated now.</param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public QqConnectClient(QqConnectOptions options)
-        : this(Validated(options) ? OwnedHttpClient.Create() : null!, options, timeProvider: null, logger: null, ownsHttpClient: true)
+        : this(new AppCallSetup(options, timeProvider: null, logger: null, telemetry: null))
+    {
+    }
+
+    // The setup validates the options before the owned HttpClient exists, so invalid options leak no connection pool
+    // (and are validated once).
+    private QqConnectClient(AppCallSetup setup)
+        : this(SdkHttpDefaults.Create(), setup, ownsHttpClient: true)
     {
     }
 
@@ -51,27 +58,27 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     }
 
     internal QqConnectClient(HttpClient httpClient, QqConnectOptions options, TimeProvider? timeProvider, ILogger? logger, bool ownsHttpClient, QqConnectTelemetry? telemetry = null)
-        : this(httpClient, new ClientCore(options, timeProvider, logger, telemetry), ownsHttpClient)
+        : this(httpClient, new AppCallSetup(options, timeProvider, logger, telemetry), ownsHttpClient)
     {
     }
 
     /// <summary>A client over parts built once for its app (what the DI factory uses for every client it makes).</summary>
-    internal QqConnectClient(HttpClient httpClient, ClientCore core, bool ownsHttpClient)
+    internal QqConnectClient(HttpClient httpClient, AppCallSetup setup, bool ownsHttpClient)
     {
         Guard.NotNull(httpClient, nameof(httpClient));
         _httpClient = httpClient;
         _ownsHttpClient = ownsHttpClient;
-        _endpoints = core.Endpoints;
-        _logger = core.Logger;
-        _transport = new QqTransport(httpClient, core);
+        _endpoints = setup.Endpoints;
+        _logger = setup.Logger;
+        _transport = new QqTransport(httpClient, setup);
     }
 
     /// <summary>A client whose <see cref="HttpClient"/> comes from the factory on its first call (what the DI factory makes).</summary>
-    internal QqConnectClient(IHttpClientFactory httpClientFactory, IHttpMessageHandlerFactory? handlerFactory, string httpClientName, ClientCore core)
+    internal QqConnectClient(IHttpClientFactory httpClientFactory, IHttpMessageHandlerFactory? handlerFactory, string httpClientName, AppCallSetup setup)
     {
-        _endpoints = core.Endpoints;
-        _logger = core.Logger;
-        _transport = new QqTransport(httpClientFactory, handlerFactory, httpClientName, core);
+        _endpoints = setup.Endpoints;
+        _logger = setup.Logger;
+        _transport = new QqTransport(httpClientFactory, handlerFactory, httpClientName, setup);
     }
 
     /// <inheritdoc />
@@ -81,8 +88,8 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
     public Uri BuildAuthorizeUrl(QqAuthorizeRequest request)
     {
         Guard.NotNull(request, nameof(request));
-        Guard.Value(request.State, nameof(request.State), Guard.MaxStateLength);
-        QqLengthLimit.Check(request.State, "state", nameof(request.State));
+        Guard.Value(request.State, nameof(request.State), Guard.MaxStateOrUrlLength);
+        QqWire.CheckLength(request.State, "state", nameof(request.State));
         if (request.RedirectUri is not null)
         {
             CheckRedirectUri(request.RedirectUri, nameof(request.RedirectUri));
@@ -165,22 +172,15 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
         }
     }
 
-    // Validates before the owned HttpClient exists, so invalid options leak no connection pool.
-    private static bool Validated(QqConnectOptions options)
-    {
-        QqConnectOptionsValidator.ThrowIfInvalid(options);
-        return true;
-    }
-
     private static void CheckRedirectUri(string? redirectUri, string parameterName)
     {
-        Guard.Value(redirectUri, parameterName, Guard.MaxStateLength);
-        if (!QqConnectOptionsValidator.IsAbsoluteHttpUrl(redirectUri))
+        Guard.Value(redirectUri, parameterName, Guard.MaxStateOrUrlLength);
+        if (!Guard.IsAbsoluteHttpUrl(redirectUri))
         {
             throw new ArgumentException("The redirect URI must be an absolute http or https URL.", parameterName);
         }
 
-        QqLengthLimit.Check(redirectUri!, "redirect URI", parameterName);
+        QqWire.CheckLength(redirectUri!, "redirect URI", parameterName);
     }
 
     // The token's app is checked while /me is parsed (TokenAppCheck); here, also its user.

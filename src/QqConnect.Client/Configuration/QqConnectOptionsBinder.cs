@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
-namespace QqConnect.Client;
+namespace QqConnect.Client.Configuration;
 
 /// <summary>
 /// Reads <see cref="QqConnectOptions"/> from a configuration section without reflection, so binding is

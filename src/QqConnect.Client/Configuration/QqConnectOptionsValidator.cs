@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using QqConnect.Client.Diagnostics;
 using QqConnect.Client.Internal;
 
-namespace QqConnect.Client;
+namespace QqConnect.Client.Configuration;
 
 /// <summary>Checks <see cref="QqConnectOptions"/>: at client construction for direct use, at start-up under DI.</summary>
 internal sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOptions>
@@ -92,16 +92,16 @@ internal sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOpti
         {
             failures.Add("QqConnectOptions.RedirectUri is required (the callback URL exactly as registered).");
         }
-        else if (!IsAbsoluteHttpUrl(options.RedirectUri))
+        else if (!Guard.IsAbsoluteHttpUrl(options.RedirectUri))
         {
             failures.Add("QqConnectOptions.RedirectUri must be an absolute http or https URL, such as https://example.com/signin-qq.");
         }
-        else if (options.RedirectUri!.Length > Guard.MaxStateLength
-            || QqLengthLimit.Problem(options.RedirectUri, "redirect URI") is not null)
+        else if (options.RedirectUri!.Length > Guard.MaxStateOrUrlLength
+            || QqWire.LengthProblem(options.RedirectUri, "redirect URI") is not null)
         {
             failures.Add(
-                $"QqConnectOptions.RedirectUri is {QqLengthLimit.BytesAsSent(options.RedirectUri)} bytes as sent (percent-encoded); "
-                + $"QQ refuses a redirect_uri over {QqLengthLimit.MaxBytes} bytes with error 100010 (redirect uri is illegal).");
+                $"QqConnectOptions.RedirectUri is {QqWire.BytesAsSent(options.RedirectUri)} bytes as sent (percent-encoded); "
+                + $"QQ refuses a redirect_uri over {QqWire.MaxParameterBytes} bytes with error 100010 (redirect uri is illegal).");
         }
 
         if (options.BaseAddress is null || !options.BaseAddress.IsAbsoluteUri)
@@ -189,10 +189,6 @@ internal sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOpti
             throw new ArgumentException("Invalid QQ Connect options: " + string.Join(" ", failures), nameof(options));
         }
     }
-
-    /// <summary>Whether <paramref name="value"/> is an absolute http or https URL (what a redirect URI must be).</summary>
-    internal static bool IsAbsoluteHttpUrl(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));

@@ -48,15 +48,15 @@ internal sealed class QqConnectClientFactory : IQqConnectClientFactory
     {
         Guard.NotNull(name, nameof(name));
         var options = _options.Get(name);
-        if (!_apps.TryGetValue(name, out var app) || !ReferenceEquals(app.Core.Options, options))
+        if (!_apps.TryGetValue(name, out var app) || !ReferenceEquals(app.Setup.Options, options))
         {
             // Two threads may both build after a reload; either result is right and the last one stays.
             var httpClientName = HttpClientName(name);
-            app = new App(new ClientCore(options, _timeProvider, _logger, _telemetry), httpClientName, IsPlain(_httpClientOptions.Get(httpClientName)));
+            app = new App(new AppCallSetup(options, _timeProvider, _logger, _telemetry), httpClientName, IsPlain(_httpClientOptions.Get(httpClientName)));
             _apps[name] = app;
         }
 
-        return new QqConnectClient(_httpClientFactory, app.PlainHttpClient ? _handlerFactory : null, app.HttpClientName, app.Core);
+        return new QqConnectClient(_httpClientFactory, app.PlainHttpClient ? _handlerFactory : null, app.HttpClientName, app.Setup);
     }
 
     // Whether the registration's HttpClient carries nothing but the SDK's own setting (no timeout of its own). Then
@@ -66,7 +66,7 @@ internal sealed class QqConnectClientFactory : IQqConnectClientFactory
     // ConfigureHttpClientDefaults: default headers, a timeout, a version) keeps the HttpClient.
     private static bool IsPlain(HttpClientFactoryOptions options)
     {
-        Action<HttpClient> own = OwnedHttpClient.Configure;
+        Action<HttpClient> own = SdkHttpDefaults.Configure;
         foreach (var action in options.HttpClientActions)
         {
             if (!own.Equals(action))
@@ -80,16 +80,16 @@ internal sealed class QqConnectClientFactory : IQqConnectClientFactory
 
     private sealed class App
     {
-        public App(ClientCore core, string httpClientName, bool plainHttpClient)
+        public App(AppCallSetup setup, string httpClientName, bool plainHttpClient)
         {
-            Core = core;
+            Setup = setup;
             HttpClientName = httpClientName;
             PlainHttpClient = plainHttpClient;
         }
 
         public bool PlainHttpClient { get; }
 
-        public ClientCore Core { get; }
+        public AppCallSetup Setup { get; }
 
         public string HttpClientName { get; }
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QqConnect.Client;
+using QqConnect.Client.Configuration;
 using QqConnect.Client.DependencyInjection;
 using QqConnect.Client.Diagnostics;
 using System.Diagnostics.Metrics;
@@ -101,8 +102,8 @@ public static class QqConnectServiceCollectionExtensions
         // codes and tokens. The SDK logs each call itself, without secrets.
         var builder = services.AddHttpClient(QqConnectClientFactory.HttpClientName(name))
             .RemoveAllLoggers()
-            .ConfigureHttpClient(OwnedHttpClient.Configure)
-            .ConfigurePrimaryHttpMessageHandler(OwnedHttpClient.CreateHandler);
+            .ConfigureHttpClient(SdkHttpDefaults.Configure)
+            .ConfigurePrimaryHttpMessageHandler(SdkHttpDefaults.CreateHandler);
         return new Registration(options, builder);
     }
 

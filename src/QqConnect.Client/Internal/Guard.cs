@@ -6,8 +6,11 @@ internal static class Guard
     /// <summary>The longest code, token, openid or app id accepted (QQ's are 32 characters).</summary>
     public const int MaxValueLength = 1024;
 
-    /// <summary>The longest state accepted.</summary>
-    public const int MaxStateLength = 2048;
+    /// <summary>
+    /// The most characters a state or a redirect URI may have before its bytes are counted: a cheap first cap (QQ's own
+    /// limit, <see cref="QqWire.MaxParameterBytes"/>, is checked on the value as sent).
+    /// </summary>
+    public const int MaxStateOrUrlLength = 2048;
 
     public static void NotNull(object? value, string parameterName)
     {
@@ -47,6 +50,10 @@ internal static class Guard
     /// </summary>
     public static bool IsUsable(string? value, int maxLength = MaxValueLength) =>
         value is { Length: > 0 } && value.Length <= maxLength && !IsWhiteSpace(value) && !ContainsControl(value);
+
+    /// <summary>Whether <paramref name="value"/> is an absolute http or https URL (what a redirect URI must be).</summary>
+    public static bool IsAbsoluteHttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     /// <summary>Whether <paramref name="value"/> holds a control character (CR, LF, NUL, …).</summary>
     public static bool ContainsControl(string value)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using QqConnect.Client.Parsing;
 using QqConnect.Client.Internal;
 
 namespace QqConnect.Client;
@@ -37,7 +36,7 @@ public static class QqCallback
     private const int MaxRawErrorLength = 64;
 
     // A %XX escape is 3 characters per byte and a character takes up to 3 UTF-8 bytes: nothing longer than this is read.
-    private const int MaxRawValueLength = 9 * Guard.MaxStateLength;
+    private const int MaxRawValueLength = 9 * Guard.MaxStateOrUrlLength;
 
     private static readonly string[] Names = ["code", "state", "error", "error_description", "msg", "usercancel"];
 
@@ -133,7 +132,7 @@ public static class QqCallback
         var msg = Decode(raw[4]);
         var userCancel = Decode(raw[5]);
 
-        if (state is not null && (raw[1]!.Length > MaxRawValueLength || state.Length > Guard.MaxStateLength || Guard.ContainsControl(state)))
+        if (state is not null && (raw[1]!.Length > MaxRawValueLength || state.Length > Guard.MaxStateOrUrlLength || Guard.ContainsControl(state)))
         {
             return QqCallbackResult.NotCallback("the state is too long or has control characters.");
         }

@@ -39,7 +39,7 @@ public sealed class QqLoginStateProtector
     /// The longest state <see cref="Create(string?)"/> makes: 500 characters, all unreserved in a URL (so 500 bytes as
     /// sent), QQ's limit for <c>state</c>.
     /// </summary>
-    public const int MaxStateLength = 500;
+    public const int MaxStateLength = QqWire.MaxParameterBytes;
 
     private const byte Version = 1;
     private const int NonceSize = 16;

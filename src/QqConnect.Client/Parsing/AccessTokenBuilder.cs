@@ -1,5 +1,4 @@
 using QqConnect.Client.Internal;
-using QqConnect.Client.Transport;
 
 namespace QqConnect.Client.Parsing;
 
@@ -31,7 +30,7 @@ internal struct AccessTokenBuilder : IResultBuilder<QqAccessToken>
         }
     }
 
-    public readonly QqAccessToken Build(in CallContext context)
+    public readonly QqAccessToken Build(TimeProvider clock)
     {
         if (string.IsNullOrEmpty(_accessToken))
         {
@@ -64,7 +63,7 @@ internal struct AccessTokenBuilder : IResultBuilder<QqAccessToken>
 
         var expiresIn = TimeSpan.FromSeconds(seconds);
         var refreshToken = string.IsNullOrEmpty(_refreshToken) ? null : _refreshToken;
-        return new QqAccessToken(_accessToken!, refreshToken, expiresIn, context.TimeProvider.GetUtcNow() + expiresIn)
+        return new QqAccessToken(_accessToken!, refreshToken, expiresIn, clock.GetUtcNow() + expiresIn)
         {
             OpenId = string.IsNullOrEmpty(_openId) ? null : _openId,
         };

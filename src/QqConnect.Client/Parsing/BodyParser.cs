@@ -1,6 +1,4 @@
-using QqConnect.Client.Transport;
-
 namespace QqConnect.Client.Parsing;
 
-/// <summary>Reads one answer's bytes into a result, or throws a <see cref="QqConnectException"/>.</summary>
-internal delegate T BodyParser<out T>(ReadOnlySpan<byte> body, in CallContext context);
+/// <summary>Reads one answer's bytes into a result or the reason there is none; <paramref name="clock"/> dates what expires.</summary>
+internal delegate ParseResult<T> BodyParser<T>(ReadOnlySpan<byte> body, TimeProvider clock);

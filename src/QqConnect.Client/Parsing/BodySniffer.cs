@@ -1,3 +1,5 @@
+using QqConnect.Client.Internal;
+
 namespace QqConnect.Client.Parsing;
 
 /// <summary>Decides a body's shape from its bytes and finds the part to parse.</summary>
@@ -110,7 +112,9 @@ internal static class BodySniffer
     private static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> body) =>
         body.StartsWith("\uFEFF"u8) ? body.Slice(3) : body;
 
-    internal static bool IsWhiteSpace(byte b) => b == (byte)' ' || b == (byte)'\t' || b == (byte)'\r' || b == (byte)'\n';
+    private static bool IsWhiteSpace(byte b) => Utf8Text.IsWhiteSpace(b);
+
+    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> span) => Utf8Text.Trim(span);
 
     private static ReadOnlySpan<byte> TrimStart(ReadOnlySpan<byte> span)
     {
@@ -121,17 +125,5 @@ internal static class BodySniffer
         }
 
         return span.Slice(start);
-    }
-
-    internal static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> span)
-    {
-        span = TrimStart(span);
-        var end = span.Length;
-        while (end > 0 && IsWhiteSpace(span[end - 1]))
-        {
-            end--;
-        }
-
-        return span.Slice(0, end);
     }
 }

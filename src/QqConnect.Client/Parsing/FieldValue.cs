@@ -1,4 +1,5 @@
 using System.Text.Json;
+using QqConnect.Client.Internal;
 
 namespace QqConnect.Client.Parsing;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using QqConnect.Client.Internal;
 
 namespace QqConnect.Client.Parsing;
 

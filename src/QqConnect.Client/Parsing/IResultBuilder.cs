@@ -1,5 +1,3 @@
-using QqConnect.Client.Transport;
-
 namespace QqConnect.Client.Parsing;
 
 /// <summary>A sink that builds one result type once every field has arrived.</summary>
@@ -7,5 +5,6 @@ namespace QqConnect.Client.Parsing;
 internal interface IResultBuilder<out T> : IFieldSink
 {
     /// <summary>Builds the result, or throws <see cref="InvalidBodyException"/> when a required field is missing.</summary>
-    T Build(in CallContext context);
+    /// <param name="clock">The clock that dates what expires (a token's <see cref="QqAccessToken.ExpiresAt"/>).</param>
+    T Build(TimeProvider clock);
 }

@@ -1,5 +1,4 @@
 using QqConnect.Client.Internal;
-using QqConnect.Client.Transport;
 
 namespace QqConnect.Client.Parsing;
 
@@ -26,7 +25,7 @@ internal struct OpenIdBuilder : IResultBuilder<QqOpenId>
         }
     }
 
-    public readonly QqOpenId Build(in CallContext context)
+    public readonly QqOpenId Build(TimeProvider clock)
     {
         if (string.IsNullOrEmpty(_clientId))
         {

@@ -1,15 +1,14 @@
 using System.Text.Json;
-using QqConnect.Client.Transport;
 
 namespace QqConnect.Client.Parsing;
 
 /// <summary>
 /// The one place that reads an answer: sniffs its shape from the bytes, reads its fields, detects
-/// errors in every shape, and builds the result. Every endpoint accepts every shape.
+/// errors in every shape, and builds the result, or says why there is none. Every endpoint accepts every shape.
 /// </summary>
 internal static class ResponseParser
 {
-    public static T Parse<TBuilder, T>(ReadOnlySpan<byte> body, in CallContext context)
+    public static ParseResult<T> Parse<TBuilder, T>(ReadOnlySpan<byte> body, TimeProvider clock)
         where TBuilder : struct, IResultBuilder<T>
     {
         var builder = default(TBuilder);
@@ -27,28 +26,28 @@ internal static class ResponseParser
                     FormFieldReader.Read(payload, ref builder, ref errors);
                     break;
                 default:
-                    throw context.InvalidResponse($"{BodySniffer.Describe(shape)} ({body.Length} bytes), not a QQ Connect answer");
+                    return ParseFailure.InvalidAnswer($"{BodySniffer.Describe(shape)} ({body.Length} bytes), not a QQ Connect answer");
             }
 
             if (errors.IsError)
             {
-                throw context.ApiError(errors.Code, errors.Description);
+                return ParseFailure.QqError(errors.Code, errors.Description);
             }
 
-            return builder.Build(context);
+            return new ParseResult<T>(builder.Build(clock));
         }
         catch (InvalidBodyException ex)
         {
-            throw context.InvalidResponse($"{BodySniffer.Describe(shape)} that is not a valid answer: {ex.Message}");
+            return ParseFailure.InvalidAnswer($"{BodySniffer.Describe(shape)} that is not a valid answer: {ex.Message}");
         }
         catch (JsonException)
         {
-            throw context.InvalidResponse($"{BodySniffer.Describe(shape)} that is not well-formed JSON");
+            return ParseFailure.InvalidAnswer($"{BodySniffer.Describe(shape)} that is not well-formed JSON");
         }
         catch (Exception ex) when (ex is InvalidOperationException or System.Text.DecoderFallbackException)
         {
             // Utf8JsonReader.GetString and the strict decoder throw these for text that is not valid UTF-8.
-            throw context.InvalidResponse($"{BodySniffer.Describe(shape)} with text that is not valid UTF-8");
+            return ParseFailure.InvalidAnswer($"{BodySniffer.Describe(shape)} with text that is not valid UTF-8");
         }
     }
 }

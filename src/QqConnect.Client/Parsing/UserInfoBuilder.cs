@@ -1,7 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Text;
 using System.Text.Json;
-using QqConnect.Client.Transport;
 
 namespace QqConnect.Client.Parsing;
 
@@ -108,7 +107,7 @@ internal struct UserInfoBuilder : IResultBuilder<QqUserInfo>
 
     private static bool Flag(int? value) => value is { } flag && flag != 0;
 
-    public readonly QqUserInfo Build(in CallContext context)
+    public readonly QqUserInfo Build(TimeProvider clock)
     {
         if (_nickname is null)
         {

@@ -1,36 +1,42 @@
 using System.Net;
 using QqConnect.Client.Internal;
+using QqConnect.Client.Parsing;
 
 namespace QqConnect.Client.Transport;
 
 /// <summary>
-/// What one call is: which operation, which secrets it carries (to keep them out of every message),
-/// the clock, and the HTTP status once the answer arrived. Makes the call's exceptions.
+/// What one call is: which operation, which secrets it carries (to keep them out of every message), and the HTTP
+/// status once the answer arrived. Makes the call's exceptions, also from a parser's <see cref="ParseFailure"/>.
 /// </summary>
 internal readonly struct CallContext
 {
     private readonly string? _appKey;
     private readonly string? _secret;
 
-    public CallContext(QqConnectOperation operation, string? appKey, string? secret, TimeProvider timeProvider, HttpStatusCode? statusCode = null)
+    public CallContext(QqConnectOperation operation, string? appKey, string? secret, HttpStatusCode? statusCode = null)
     {
         Operation = operation;
         _appKey = appKey;
         _secret = secret;
-        TimeProvider = timeProvider;
         StatusCode = statusCode;
     }
 
     public QqConnectOperation Operation { get; }
 
-    public TimeProvider TimeProvider { get; }
-
     public HttpStatusCode? StatusCode { get; }
 
-    public CallContext WithStatus(HttpStatusCode statusCode) => new(Operation, _appKey, _secret, TimeProvider, statusCode);
+    public CallContext WithStatus(HttpStatusCode statusCode) => new(Operation, _appKey, _secret, statusCode);
 
     /// <summary>Replaces this call's secrets in <paramref name="text"/>.</summary>
     public string Redact(string text) => SecretRedactor.Redact(SecretRedactor.Redact(text, _appKey), _secret);
+
+    /// <summary>The call's exception for a parser's failure: an invalid answer, QQ's error, or a refused answer.</summary>
+    public QqConnectException Fail(ParseFailure failure) => failure.Kind switch
+    {
+        ParseFailureKind.InvalidAnswer => InvalidResponse(failure.Detail!),
+        ParseFailureKind.QqError => ApiError(failure.Code, failure.Description),
+        _ => Fail(QqConnectErrorKind.SecurityCheck, failure.Detail!),
+    };
 
     public QqConnectException InvalidResponse(string what) =>
         Fail(QqConnectErrorKind.InvalidResponse, $"QQ Connect answered {Operation} with {what}.");

@@ -28,7 +28,7 @@ internal readonly struct QqRequest<T>
 
     /// <summary>
     /// The call consumes a code or refresh token, so a request QQ may have seen is never replayed (see
-    /// <see cref="ResiliencePipelines.SingleUseRetries"/>); calls that only read are retried.
+    /// <see cref="CallResilience.SingleUseRetries"/>); calls that only read are retried.
     /// </summary>
     public bool SingleUse { get; }
 }

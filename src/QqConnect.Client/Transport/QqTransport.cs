@@ -3,28 +3,29 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Timeout;
 using QqConnect.Client.Diagnostics;
+using QqConnect.Client.Parsing;
 
 namespace QqConnect.Client.Transport;
 
 /// <summary>
-/// Sends one GET, reads the answer under the size cap, parses it, and turns every failure into a
-/// <see cref="QqConnectException"/>. The one path all four calls take. The first attempt runs under one timer
-/// (<see cref="ResiliencePipelines.FirstAttemptTimeout"/>); only a failed first attempt enters the retry pipeline
-/// its idempotency allows, with what is left of the total timeout.
+/// The one path all four calls take. An attempt (<see cref="AttemptAsync{T}"/>): build the request, send it, check
+/// the status, read the body under the size cap, parse it (a parser's failure becomes the call's exception here).
+/// A call (<see cref="SendAsync{T}"/>): its attempts as <see cref="CallResilience"/> runs them, then the report (log,
+/// telemetry) and every failure as a <see cref="QqConnectException"/>.
 /// </summary>
 internal sealed class QqTransport
 {
-    private readonly ClientCore _core;
+    private readonly AppCallSetup _setup;
     private readonly IHttpClientFactory? _httpClientFactory;
     private readonly IHttpMessageHandlerFactory? _handlerFactory;
     private readonly string? _httpClientName;
     private HttpMessageInvoker? _sender;
     private volatile bool _disposed;
 
-    public QqTransport(HttpClient httpClient, ClientCore core)
+    public QqTransport(HttpClient httpClient, AppCallSetup setup)
     {
         _sender = httpClient;
-        _core = core;
+        _setup = setup;
     }
 
     /// <summary>
@@ -32,13 +33,17 @@ internal sealed class QqTransport
     /// authorize URL (a login's first step) creates none: the registration's handler pipeline itself when
     /// <paramref name="handlerFactory"/> is given (the registration's HttpClient would add nothing), else its HttpClient.
     /// </summary>
-    public QqTransport(IHttpClientFactory httpClientFactory, IHttpMessageHandlerFactory? handlerFactory, string httpClientName, ClientCore core)
+    public QqTransport(IHttpClientFactory httpClientFactory, IHttpMessageHandlerFactory? handlerFactory, string httpClientName, AppCallSetup setup)
     {
         _httpClientFactory = httpClientFactory;
         _handlerFactory = handlerFactory;
         _httpClientName = httpClientName;
-        _core = core;
+        _setup = setup;
     }
+
+    // The object a disposed transport's ObjectDisposedException names: the client that owns it (named, not referenced,
+    // so that Transport does not use the client it serves).
+    private const string ClientTypeName = "QqConnect.Client.QqConnectClient";
 
     private HttpMessageInvoker Sender => _sender ?? CreateSender();
 
@@ -50,7 +55,7 @@ internal sealed class QqTransport
     {
         if (_disposed)
         {
-            throw new ObjectDisposedException(typeof(QqConnectClient).FullName, "The QqConnectClient was disposed; create a new one.");
+            throw new ObjectDisposedException(ClientTypeName, "The QqConnectClient was disposed; create a new one.");
         }
     }
 
@@ -65,49 +70,26 @@ internal sealed class QqTransport
     public async ValueTask<T> SendAsync<T>(QqRequest<T> request, CancellationToken cancellationToken)
     {
         var context = request.Context;
-        var timeProvider = _core.TimeProvider;
+        var timeProvider = _setup.TimeProvider;
         var started = timeProvider.GetTimestamp();
         using var activity = QqConnectTelemetry.StartCall(context.Operation);
         try
         {
-            // The first attempt, under one timer linked to the caller's token: its firing becomes a
-            // TimeoutRejectedException, as the timeout strategy of a pipeline would make it; every other failure is
-            // kept as it came. (Inline rather than a method of its own: one state machine less per call.)
-            Outcome<(HttpStatusCode, T)> outcome;
-            var timeout = _core.Pipelines.FirstAttemptTimeout;
-            var source = TimeoutSource.Rent(timeProvider, timeout);
-            var link = TimeoutSource.Link(source, cancellationToken);
-            try
-            {
-                outcome = await AttemptAsync(request, source.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException ex) when (source.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                outcome = Outcome.FromException<(HttpStatusCode, T)>(new TimeoutRejectedException($"The attempt did not complete within {timeout}.", timeout, ex));
-            }
-            catch (Exception ex)
-            {
-                outcome = Outcome.FromException<(HttpStatusCode, T)>(ex);
-            }
-            finally
-            {
-                link.Dispose();
-                TimeoutSource.Return(timeProvider, source);
-            }
-
-            if (outcome.Exception is not null)
-            {
-                outcome = await RetryAsync(request, outcome, started, cancellationToken).ConfigureAwait(false);
-            }
-
+            var outcome = await _setup.Resilience.RunAsync(
+                static (call, token) => call.Transport.AttemptAsync(call.Request, token),
+                (Transport: this, Request: request),
+                context.Operation,
+                request.SingleUse,
+                started,
+                cancellationToken).ConfigureAwait(false);
             outcome.ThrowIfException();
             var (status, result) = outcome.Result;
-            if (activity is not null || _core.Telemetry.IsRecording || _core.Logger.IsEnabled(LogLevel.Debug))
+            if (activity is not null || _setup.Telemetry.IsRecording || _setup.Logger.IsEnabled(LogLevel.Debug))
             {
                 // The second clock read only when someone takes the duration.
                 var elapsed = timeProvider.GetElapsedTime(started);
-                QqConnectLog.CallSucceeded(_core.Logger, context.Operation, (int)status, (long)elapsed.TotalMilliseconds);
-                _core.Telemetry.Succeeded(activity, context.Operation, (int)status, elapsed);
+                QqConnectLog.CallSucceeded(_setup.Logger, context.Operation, (int)status, (long)elapsed.TotalMilliseconds);
+                _setup.Telemetry.Succeeded(activity, context.Operation, (int)status, elapsed);
             }
 
             return result;
@@ -116,7 +98,7 @@ internal sealed class QqTransport
         {
             // Disposing the client cancelled the call (an owned HttpClient cancels its pending requests).
             throw new ObjectDisposedException(
-                typeof(QqConnectClient).FullName,
+                ClientTypeName,
                 $"The QqConnectClient was disposed while the {context.Operation} call was in flight.");
         }
         catch (Exception ex) when (Translate(ex, context, cancellationToken) is { } failure)
@@ -128,48 +110,6 @@ internal sealed class QqTransport
             }
 
             throw failure;
-        }
-    }
-
-    /// <summary>
-    /// After a failed first attempt: the retry pipeline of the call's idempotency decides, from that failure, whether
-    /// and when to try again, within what is left of the total timeout. No retry pipeline (resilience off, no
-    /// retries), a spent total timeout or a cancelled call end with the first failure.
-    /// </summary>
-    private async ValueTask<Outcome<(HttpStatusCode, T)>> RetryAsync<T>(QqRequest<T> request, Outcome<(HttpStatusCode, T)> first, long started, CancellationToken cancellationToken)
-    {
-        var pipelines = _core.Pipelines;
-        var pipeline = request.SingleUse ? pipelines.SingleUseRetries : pipelines.ReadRetries;
-        if (pipeline is null || cancellationToken.IsCancellationRequested)
-        {
-            return first;
-        }
-
-        var remaining = pipelines.TotalTimeout - _core.TimeProvider.GetElapsedTime(started);
-        if (first.Exception is TimeoutRejectedException && !pipelines.FirstTimeoutIsAttempt)
-        {
-            // The first attempt's timer was the total timeout: the call is over.
-            return first;
-        }
-
-        if (remaining <= TimeSpan.Zero)
-        {
-            return Outcome.FromException<(HttpStatusCode, T)>(new TimeoutRejectedException($"The call did not complete within {pipelines.TotalTimeout}.", pipelines.TotalTimeout));
-        }
-
-        var resilience = ResilienceContextPool.Shared.Get(cancellationToken);
-        resilience.Properties.Set(ResiliencePipelines.OperationKey, request.Context.Operation);
-        resilience.Properties.Set(ResiliencePipelines.RemainingKey, remaining);
-        try
-        {
-            return await pipeline.ExecuteOutcomeAsync(
-                static (resilience, state) => state.NextAsync(resilience.CancellationToken),
-                resilience,
-                new Retry<T>(this, request, first)).ConfigureAwait(false);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(resilience);
         }
     }
 
@@ -195,8 +135,19 @@ internal sealed class QqTransport
                     answered.Fail(QqConnectErrorKind.HttpStatus, $"QQ Connect answered {context.Operation} with HTTP {(int)response.StatusCode}."));
             }
 
-            using var body = await ResponseBodyReader.ReadAsync(response.Content, _core.MaxResponseBodySize, answered, cancellationToken).ConfigureAwait(false);
-            return Outcome.FromResult((response.StatusCode, request.Parse(body.Span, answered)));
+            using var body = await ResponseBodyReader.ReadAsync(response.Content, _setup.MaxResponseBodySize, answered, cancellationToken).ConfigureAwait(false);
+            var parsed = request.Parse(body.Span, _setup.TimeProvider);
+            if (parsed.Failure is { } failure)
+            {
+                if (failure.Kind == ParseFailureKind.Refused)
+                {
+                    QqConnectLog.TokenRejected(_setup.Logger, failure.Description!);
+                }
+
+                return Outcome.FromException<(HttpStatusCode, T)>(answered.Fail(failure));
+            }
+
+            return Outcome.FromResult((response.StatusCode, parsed.Value));
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
@@ -221,32 +172,6 @@ internal sealed class QqTransport
         return Interlocked.CompareExchange(ref _sender, created, null) ?? created;
     }
 
-    /// <summary>The retry pipeline's callback: the first attempt's failure once, as the pipeline's own first outcome, then new attempts.</summary>
-    private sealed class Retry<T>
-    {
-        private readonly QqTransport _transport;
-        private readonly QqRequest<T> _request;
-        private Outcome<(HttpStatusCode, T)>? _first;
-
-        public Retry(QqTransport transport, QqRequest<T> request, Outcome<(HttpStatusCode, T)> first)
-        {
-            _transport = transport;
-            _request = request;
-            _first = first;
-        }
-
-        public ValueTask<Outcome<(HttpStatusCode, T)>> NextAsync(CancellationToken cancellationToken)
-        {
-            if (_first is { } first)
-            {
-                _first = null;
-                return new ValueTask<Outcome<(HttpStatusCode, T)>>(first);
-            }
-
-            return _transport.AttemptAsync(_request, cancellationToken);
-        }
-    }
-
     /// <summary>
     /// The exception the caller gets: the SDK's own as they are, timeouts (attempt, total, or HttpClient.Timeout)
     /// as <see cref="QqConnectErrorKind.Timeout"/>; <see langword="null"/> lets the caller's cancellation and
@@ -266,16 +191,16 @@ internal sealed class QqTransport
 
     private void Report(QqConnectException failure, long started, System.Diagnostics.Activity? activity)
     {
-        var elapsed = _core.TimeProvider.GetElapsedTime(started);
+        var elapsed = _setup.TimeProvider.GetElapsedTime(started);
         if (failure is QqConnectApiException api)
         {
-            QqConnectLog.CallRejected(_core.Logger, api.Operation, api.ErrorCode, (int?)api.StatusCode, (long)elapsed.TotalMilliseconds);
+            QqConnectLog.CallRejected(_setup.Logger, api.Operation, api.ErrorCode, (int?)api.StatusCode, (long)elapsed.TotalMilliseconds);
         }
         else
         {
-            QqConnectLog.CallFailed(_core.Logger, failure.Operation, failure.Kind, (int?)failure.StatusCode, (long)elapsed.TotalMilliseconds);
+            QqConnectLog.CallFailed(_setup.Logger, failure.Operation, failure.Kind, (int?)failure.StatusCode, (long)elapsed.TotalMilliseconds);
         }
 
-        _core.Telemetry.Failed(activity, failure, elapsed);
+        _setup.Telemetry.Failed(activity, failure, elapsed);
     }
 }

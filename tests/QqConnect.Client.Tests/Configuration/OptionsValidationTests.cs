@@ -1,3 +1,4 @@
+using QqConnect.Client.Configuration;
 using QqConnect.Client.Tests.Infrastructure;
 
 namespace QqConnect.Client.Tests.Configuration;

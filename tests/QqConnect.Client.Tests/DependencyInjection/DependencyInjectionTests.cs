@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using QqConnect.Client.Configuration;
 using QqConnect.Client.Tests.Infrastructure;
 
 namespace QqConnect.Client.Tests.DependencyInjection;

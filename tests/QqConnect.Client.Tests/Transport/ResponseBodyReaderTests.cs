@@ -9,7 +9,7 @@ namespace QqConnect.Client.Tests.Transport;
 /// </summary>
 public sealed class ResponseBodyReaderTests
 {
-    private static readonly CallContext Context = new(QqConnectOperation.GetUserInfo, TestAppKey, secret: null, TimeProvider.System);
+    private static readonly CallContext Context = new(QqConnectOperation.GetUserInfo, TestAppKey, secret: null);
 
     private const string TestAppKey = "TESTAPPKEY0123456789abcdefSECRET";
 

@@ -44,14 +44,18 @@ internal static class FuzzHarness
     /// <summary>Parses <paramref name="body"/> with one parser, as the client would for <paramref name="operation"/>.</summary>
     public static object Parse(ParserKind kind, QqConnectOperation operation, byte[] body, Secrets secrets)
     {
-        var context = new CallContext(operation, secrets.AppKey, secrets.Secret, Clock);
+        var context = new CallContext(operation, secrets.AppKey, secrets.Secret);
         return kind switch
         {
-            ParserKind.Token => ResponseParser.Parse<AccessTokenBuilder, QqAccessToken>(body, context),
-            ParserKind.OpenId => ResponseParser.Parse<OpenIdBuilder, QqOpenId>(body, context),
-            _ => ResponseParser.Parse<UserInfoBuilder, QqUserInfo>(body, context),
+            ParserKind.Token => ValueOrThrow(context, ResponseParser.Parse<AccessTokenBuilder, QqAccessToken>(body, Clock)),
+            ParserKind.OpenId => ValueOrThrow(context, ResponseParser.Parse<OpenIdBuilder, QqOpenId>(body, Clock)),
+            _ => ValueOrThrow(context, ResponseParser.Parse<UserInfoBuilder, QqUserInfo>(body, Clock)),
         };
     }
+
+    // As the transport does: the result, or the call's exception for the parser's failure.
+    private static T ValueOrThrow<T>(CallContext context, ParseResult<T> parsed) =>
+        parsed.Failure is { } failure ? throw context.Fail(failure) : parsed.Value;
 
     /// <summary>
     /// The robustness property: the parser returns a well-formed result or throws a <see cref="QqConnectException"/>

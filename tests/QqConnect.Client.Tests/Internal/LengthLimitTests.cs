@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using QqConnect.Client.Configuration;
 using QqConnect.Client.Tests.Infrastructure;
 
-namespace QqConnect.Client.Tests;
+namespace QqConnect.Client.Tests.Internal;
 
 /// <summary>
 /// QQ refuses a state or redirect_uri over 500 bytes with 100010. The SDK measures a value as it sends it:

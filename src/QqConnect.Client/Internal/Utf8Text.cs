@@ -2,9 +2,12 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 
-namespace QqConnect.Client.Parsing;
+namespace QqConnect.Client.Internal;
 
-/// <summary>Small UTF-8 helpers that work on every target framework.</summary>
+/// <summary>
+/// Small UTF-8 helpers that work on every target framework: strict decoding, integers, form decoding (used by the
+/// answer parsers and by the callback parser).
+/// </summary>
 internal static class Utf8Text
 {
     // Strict: text that is not valid UTF-8 is an invalid answer (as System.Text.Json treats it), not U+FFFD.
@@ -34,9 +37,9 @@ internal static class Utf8Text
     /// <summary>Parses a whole span as a base-10 integer, tolerating surrounding white space.</summary>
     public static bool TryParseInt64(ReadOnlySpan<byte> utf8, out long value)
     {
-        if (!utf8.IsEmpty && (BodySniffer.IsWhiteSpace(utf8[0]) || BodySniffer.IsWhiteSpace(utf8[utf8.Length - 1])))
+        if (!utf8.IsEmpty && (IsWhiteSpace(utf8[0]) || IsWhiteSpace(utf8[utf8.Length - 1])))
         {
-            utf8 = BodySniffer.Trim(utf8);
+            utf8 = Trim(utf8);
         }
 
         if (Utf8Parser.TryParse(utf8, out value, out var consumed) && consumed == utf8.Length && consumed > 0)
@@ -88,6 +91,27 @@ internal static class Utf8Text
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>Whether <paramref name="b"/> is JSON's (and QQ's) white space: space, tab, CR or LF.</summary>
+    public static bool IsWhiteSpace(byte b) => b == (byte)' ' || b == (byte)'\t' || b == (byte)'\r' || b == (byte)'\n';
+
+    /// <summary>The span without white space (<see cref="IsWhiteSpace"/>) at either end.</summary>
+    public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> span)
+    {
+        var start = 0;
+        while (start < span.Length && IsWhiteSpace(span[start]))
+        {
+            start++;
+        }
+
+        var end = span.Length;
+        while (end > start && IsWhiteSpace(span[end - 1]))
+        {
+            end--;
+        }
+
+        return span.Slice(start, end - start);
     }
 
     private static string Lenient(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8.ToArray());

@@ -1,6 +1,6 @@
 using QqConnect.Client.Tests.Infrastructure;
 
-namespace QqConnect.Client.Tests.Errors;
+namespace QqConnect.Client.Tests.Internal;
 
 /// <summary>Text from the network that ends up in exception messages: no log forging, no huge echoes, no secrets in any encoding.</summary>
 public sealed class EchoedTextTests

@@ -2,12 +2,14 @@ using System.Net;
 
 namespace QqConnect.Client.Transport;
 
-/// <summary>The SDK's HTTP handler settings, shared by the client a direct constructor owns and the DI registration.</summary>
-internal static class OwnedHttpClient
+/// <summary>
+/// The SDK's HTTP defaults: the primary handler and the <see cref="HttpClient"/> setting the DI registration applies,
+/// and the client a directly constructed <see cref="QqConnectClient"/> owns (the same handler, connections renewed).
+/// </summary>
+internal static class SdkHttpDefaults
 {
     /// <summary>How long a pooled connection lives before it is replaced (so DNS changes are seen).</summary>
     public static readonly TimeSpan ConnectionLifetime = TimeSpan.FromMinutes(5);
-
 
     /// <summary>The client a directly constructed <see cref="QqConnectClient"/> owns: the handler below, with pooled connections renewed.</summary>
     public static HttpClient Create()

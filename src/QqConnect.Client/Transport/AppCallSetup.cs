@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using QqConnect.Client.Configuration;
 using QqConnect.Client.Diagnostics;
+using QqConnect.Client.Parsing;
 
 namespace QqConnect.Client.Transport;
 
@@ -9,9 +11,9 @@ namespace QqConnect.Client.Transport;
 /// adds only its <see cref="HttpClient"/> and its disposed flag, so the DI factory, which makes a client per
 /// resolution, builds this once per options instance instead of per client.
 /// </summary>
-internal sealed class ClientCore
+internal sealed class AppCallSetup
 {
-    public ClientCore(QqConnectOptions options, TimeProvider? timeProvider, ILogger? logger, QqConnectTelemetry? telemetry)
+    public AppCallSetup(QqConnectOptions options, TimeProvider? timeProvider, ILogger? logger, QqConnectTelemetry? telemetry)
     {
         QqConnectOptionsValidator.ThrowIfInvalid(options);
         Options = options;
@@ -19,8 +21,8 @@ internal sealed class ClientCore
         Logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         Telemetry = telemetry ?? QqConnectTelemetry.Shared;
         MaxResponseBodySize = options.MaxResponseBodySize;
-        Endpoints = new QqEndpoints(options, TimeProvider, new TokenAppCheck(options, Logger));
-        Pipelines = ResiliencePipelines.Create(options.Resilience, TimeProvider, Logger);
+        Endpoints = new QqEndpoints(options, new TokenAppCheck(options.AppId, options.AcceptedAppIds));
+        Resilience = CallResilience.Create(options.Resilience, TimeProvider, Logger);
     }
 
     /// <summary>The options this was built from (the DI factory rebuilds when the options monitor gives another instance).</summary>
@@ -36,6 +38,5 @@ internal sealed class ClientCore
 
     public QqEndpoints Endpoints { get; }
 
-    public ResiliencePipelines Pipelines { get; }
-
+    public CallResilience Resilience { get; }
 }

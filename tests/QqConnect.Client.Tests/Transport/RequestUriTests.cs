@@ -1,7 +1,7 @@
 using System.Web;
 using QqConnect.Client.Tests.Infrastructure;
 
-namespace QqConnect.Client.Tests;
+namespace QqConnect.Client.Tests.Transport;
 
 /// <summary>
 /// What goes on the wire for each call: the path and query exactly as the SDK escaped them. On .NET 6+ the SDK
