@@ -18,6 +18,9 @@ public static class QqConnectAuthenticationDefaults
     /// </summary>
     public const string ClientNamePrefix = "QqConnect.AspNetCore.";
 
-    /// <summary>The largest <c>state</c> and <c>redirect_uri</c> QQ accepts, in UTF-8 bytes (longer ones get error 100010).</summary>
-    public const int MaxQqParameterBytes = 500;
+    /// <summary>
+    /// The largest <c>state</c> and <c>redirect_uri</c> QQ accepts, in bytes as sent (longer ones get error 100010): the
+    /// client's own limit (<see cref="QqLoginStateProtector.MaxStateLength"/>), so both packages apply one number.
+    /// </summary>
+    public const int MaxQqParameterBytes = QqLoginStateProtector.MaxStateLength;
 }

@@ -159,6 +159,8 @@ public sealed class QqConnectAuthenticationOptions : RemoteAuthenticationOptions
             throw new ArgumentException($"{Key(nameof(CorrelationCookie))} needs a name.", nameof(CorrelationCookie));
         }
 
+        // An early check of the path alone, on start: the host and path base are known only per request, so the
+        // challenge applies the client's rule to the whole redirect_uri as sent (percent-encoded).
         if (Encoding.UTF8.GetByteCount(CallbackPath.Value!) > QqConnectAuthenticationDefaults.MaxQqParameterBytes)
         {
             throw new ArgumentException($"{Key(nameof(CallbackPath))} is longer than {QqConnectAuthenticationDefaults.MaxQqParameterBytes} bytes; QQ refuses a redirect_uri over {QqConnectAuthenticationDefaults.MaxQqParameterBytes} bytes (error 100010).", nameof(CallbackPath));

@@ -47,8 +47,26 @@ internal sealed class RoomRules
         [SourceFile.RootRoom] = ["Internal"],
     });
 
-    // The handler package's rooms (src/QqConnect.AspNetCore) go here, as one more RoomRules and a line in
-    // RoomRulesTests.Packages.
+    /// <summary>
+    /// The rooms of src/QqConnect.AspNetCore, the handler: laid out flat, what users touch at the root (options,
+    /// defaults, events, claim types, extensions, and the internal handler), the rest in Internal/, which takes and
+    /// gives the root's options and events. It uses no emulator (<see cref="RoomRulesTests.Packages_ThatShip_UseNoEmulator"/>).
+    /// </summary>
+    public static RoomRules AspNetCore { get; } = new("QqConnect.AspNetCore", new(StringComparer.Ordinal)
+    {
+        ["Internal"] = [SourceFile.RootRoom],
+        [SourceFile.RootRoom] = ["Internal"],
+    });
+
+    /// <summary>The rooms of src/QqConnect.AspNetCore.Emulator (UseEmulatorInDevelopment): the same shape as the handler's.</summary>
+    public static RoomRules AspNetCoreEmulator { get; } = new("QqConnect.AspNetCore.Emulator", new(StringComparer.Ordinal)
+    {
+        ["Internal"] = [SourceFile.RootRoom],
+        [SourceFile.RootRoom] = ["Internal"],
+    });
+
+    /// <summary>Every package with rules, by its project folder.</summary>
+    public static IReadOnlyList<RoomRules> All { get; } = [Client, Emulator, AspNetCore, AspNetCoreEmulator];
 
     public bool IsKnown(string room) => _mayUse.ContainsKey(room);
 

@@ -5,7 +5,11 @@ namespace QqConnect.Architecture.Tests;
 /// <summary>Every file of a package uses only the rooms its room may use (docs/contributing.md, "Rooms").</summary>
 public sealed class RoomRulesTests
 {
-    public static TheoryData<string> Packages => new() { RoomRules.Client.Project, RoomRules.Emulator.Project };
+    public static TheoryData<string> Packages => new(RoomRules.All.Select(rules => rules.Project));
+
+    // Where the extension methods users call are found: AddXxx on services, tokens on HttpContext, UseXxx on the app.
+    private static readonly string[] ExtensionNamespaces =
+        ["Microsoft.Extensions.DependencyInjection", "Microsoft.AspNetCore.Authentication", "Microsoft.AspNetCore.Builder"];
 
     [Theory]
     [MemberData(nameof(Packages))]
@@ -36,7 +40,7 @@ public sealed class RoomRulesTests
         foreach (var file in SourceFile.ReadProject(RepositoryRoot.Source(project)))
         {
             // Polyfills declare the BCL's own types; the DI extensions live where AddXxx methods are found.
-            if (file.Room == "Polyfills" || file.Namespace == "Microsoft.Extensions.DependencyInjection")
+            if (file.Room == "Polyfills" || ExtensionNamespaces.Contains(file.Namespace))
             {
                 continue;
             }
@@ -66,6 +70,25 @@ public sealed class RoomRulesTests
         Assert.Empty(uses);
     }
 
-    private static RoomRules RulesOf(string project) =>
-        project == RoomRules.Client.Project ? RoomRules.Client : RoomRules.Emulator;
+    [Theory]
+    [InlineData(typeof(QqConnect.Client.QqConnectClient))]
+    [InlineData(typeof(QqConnect.AspNetCore.QqConnectAuthenticationOptions))]
+    public void Packages_ThatShip_UseNoEmulator(Type typeInPackage)
+    {
+        // The client and the handler run in production: neither references the emulator's assemblies, nor names
+        // their namespaces (UseEmulatorInDevelopment lives in its own package, which references them instead).
+        string[] emulator = ["QqConnect.Client.Testing", "QqConnect.AspNetCore.Emulator", "QqConnect.Emulator"];
+        var references = typeInPackage.Assembly.GetReferencedAssemblies().Select(name => name.Name).ToArray();
+        Assert.Empty(references.Intersect(emulator));
+
+        var project = typeInPackage.Assembly.GetName().Name!;
+        var uses = SourceFile.ReadProject(RepositoryRoot.Source(project))
+            .Where(file => File.ReadAllLines(Path.Combine(RepositoryRoot.Source(project), file.RelativePath))
+                .Any(line => emulator.Any(name => line.StartsWith("using " + name, StringComparison.Ordinal))))
+            .Select(file => file.RelativePath)
+            .ToArray();
+        Assert.Empty(uses);
+    }
+
+    private static RoomRules RulesOf(string project) => RoomRules.All.Single(rules => rules.Project == project);
 }
