@@ -26,6 +26,13 @@ public sealed class CommandLineTests
     [InlineData("--port", "abc")]
     [InlineData("--urls", "http://127.0.0.1:70000")]
     [InlineData("--urls", "http://0.0.0.0:5380")]
+    [InlineData("--urls", "http://[::ffff:127.0.0.1]:0")]
+    [InlineData("--urls", "http://127.0.0.1:5380/qq")]
+    [InlineData("--urls", "http://127.0.0.1:5380/?a=1")]
+    [InlineData("--urls", "http://127.0.0.1:5380/#top")]
+    [InlineData("--urls", "http://user@127.0.0.1:5380")]
+    [InlineData("--urls", "http://127.0.0.1:5380;http://127.0.0.1:5381")]
+    [InlineData("--urls", "")]
     public void Parse_BadPortOrAddress_FailsWithOneLineNamingUrls(string name, string value)
     {
         var error = Assert.Throws<UsageException>(() => EmulatorCommandLine.Parse([name, value]));
@@ -118,6 +125,58 @@ public sealed class CommandLineTests
 
         Assert.DoesNotContain('\n', error.Message);
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_EmptyConfigPath_FailsWithOneLineNamingConfig()
+    {
+        var error = Assert.Throws<UsageException>(() => EmulatorCommandLine.Parse(["--config", ""]));
+
+        Assert.Equal("--config needs a file name, got an empty one.", error.Message);
+    }
+
+    [Fact]
+    public void Parse_ConfigIsADirectory_SaysItIsADirectory()
+    {
+        var directory = Path.GetTempPath();
+
+        var error = Assert.Throws<UsageException>(() => EmulatorCommandLine.Parse(["--config", directory]));
+
+        Assert.Equal($"--config: '{directory}' is a directory, not a JSON file.", error.Message);
+    }
+
+    [Fact]
+    public void Parse_ConfigFileMissing_SaysSo()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "qqconnect-emulator-missing-" + Guid.NewGuid().ToString("N") + ".json");
+
+        var error = Assert.Throws<UsageException>(() => EmulatorCommandLine.Parse(["--config", path]));
+
+        Assert.Equal($"--config: there is no file '{path}'.", error.Message);
+    }
+
+    [Fact]
+    public void Parse_ConfigFileWithoutEnd_StopsAtOneMebibyte()
+    {
+        var error = Assert.Throws<UsageException>(() => EmulatorCommandLine.Parse(["--config", "/dev/zero"]));
+
+        Assert.Equal("--config: '/dev/zero' is larger than 1 MiB; a configuration file must be at most 1 MiB.", error.Message);
+    }
+
+    [Fact]
+    public void Parse_RealConfigFile_IsRead()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "\uFEFF{ \"urls\": \"http://127.0.0.1:6002\" }");
+
+            Assert.Equal(6002, EmulatorCommandLine.Parse(["--config", path]).Port);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]

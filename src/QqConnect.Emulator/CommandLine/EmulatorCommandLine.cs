@@ -33,7 +33,7 @@ internal static class EmulatorCommandLine
     /// <exception cref="UsageException">A mistake, with a one-line message.</exception>
     public static EmulatorToolSettings Parse(IReadOnlyList<string> args, Func<string, string>? readFile = null)
     {
-        readFile ??= File.ReadAllText;
+        readFile ??= EmulatorConfigFile.Read;
         var settings = new EmulatorToolSettings();
         for (var i = 0; i < args.Count; i++)
         {
@@ -123,17 +123,30 @@ internal static class EmulatorCommandLine
 
     private static void ApplyUrls(EmulatorToolSettings settings, string urls)
     {
-        var url = urls.Split(';')[0];
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+        if (urls.Contains(';', StringComparison.Ordinal))
         {
-            throw new UsageException($"--urls needs an http:// URL with a port from 0 to {IPEndPoint.MaxPort}, got '{url}'. {UrlsHint}");
+            throw new UsageException($"--urls takes one address (the emulator listens on one), got '{urls}'. {UrlsHint}");
+        }
+
+        if (!Uri.TryCreate(urls, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new UsageException($"--urls needs an http:// URL with a port from 0 to {IPEndPoint.MaxPort}, got '{urls}'. {UrlsHint}");
+        }
+
+        if (uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
+        {
+            throw new UsageException($"--urls takes only scheme, host and port (no user, path, query or fragment), got '{urls}'. {UrlsHint}");
         }
 
         if (uri.IsLoopback && uri.HostNameType == UriHostNameType.Dns)
         {
             settings.Address = IPAddress.Loopback;
         }
-        else if (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var parsed) && IPAddress.IsLoopback(parsed))
+        else if (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var parsed) && parsed.IsIPv4MappedToIPv6)
+        {
+            throw new UsageException($"--urls does not take an IPv4-mapped IPv6 address ('{uri.Host}'); write the IPv4 address itself. {UrlsHint}");
+        }
+        else if (parsed is not null && IPAddress.IsLoopback(parsed))
         {
             settings.Address = parsed;
         }
