@@ -179,6 +179,46 @@ public sealed class CommandLineTests
         }
     }
 
+    [Theory]
+    [InlineData("--app", "a:b:", "--app 'a:b:': the callback domains after the last ':' are empty; give at least one, such as localhost,127.0.0.1 (or leave out the last ':').")]
+    [InlineData("--app", "a:b: , ", "--app 'a:b: , ': the callback domains after the last ':' are empty; give at least one, such as localhost,127.0.0.1 (or leave out the last ':').")]
+    [InlineData("--user", "a:", "--user 'a:': the nickname after ':' is empty; --user needs KEY:NICKNAME.")]
+    [InlineData("--fault", "kind=ServerError,statusCode=99", "--fault: statusCode must be an HTTP status from 100 to 599, got 99.")]
+    [InlineData("--fault", "kind=CustomBody,statusCode=600", "--fault: statusCode must be an HTTP status from 100 to 599, got 600.")]
+    public void Parse_ValueThatBreaksEveryLogin_FailsWithOneLineNamingTheOption(string name, string value, string expected)
+    {
+        var error = Assert.Throws<UsageException>(() => EmulatorCommandLine.Parse([name, value]));
+
+        Assert.Equal(expected, error.Message);
+    }
+
+    [Fact]
+    public void Parse_SameUserKeyTwice_FailsNamingTheKey()
+    {
+        var error = Assert.Throws<UsageException>(() => EmulatorCommandLine.Parse(["--user", "a:A", "--user", "a:B"]));
+
+        Assert.Equal("--user: the key 'a' is given twice; each user needs its own key (the OpenIDs derive from it).", error.Message);
+    }
+
+    [Theory]
+    [InlineData("""{ "codeLifetimeSeconds": 0 }""", "c.json: codeLifetimeSeconds must be a positive number of seconds (at most 2147483647), got 0.")]
+    [InlineData("""{ "accessTokenLifetimeSeconds": -5 }""", "c.json: accessTokenLifetimeSeconds must be a positive number of seconds (at most 2147483647), got -5.")]
+    [InlineData("""{ "refreshTokenLifetimeSeconds": 9999999999999 }""", "c.json: refreshTokenLifetimeSeconds must be a positive number of seconds (at most 2147483647), got 9999999999999.")]
+    [InlineData("""{ "refreshTokenLifetimeSeconds": 0 }""", "c.json: refreshTokenLifetimeSeconds must be a positive number of seconds (at most 2147483647), got 0.")]
+    [InlineData("""{ "apps": [] }""", "c.json: apps is empty; list at least one app (or leave apps out for the default apps): without one every login fails with 100010.")]
+    [InlineData("""{ "apps": [ { "appId": "1", "appKey": "k", "callbackDomains": [] } ] }""", "c.json: apps[0].callbackDomains is empty; list at least one domain, such as \"localhost\" (or leave it out for localhost and 127.0.0.1).")]
+    [InlineData("""{ "apps": [ { "appId": "1", "appKey": "k", "callbackDomains": [" "] } ] }""", "c.json: apps[0].callbackDomains is empty; list at least one domain, such as \"localhost\" (or leave it out for localhost and 127.0.0.1).")]
+    [InlineData("""{ "users": [ { "key": "a", "nickname": "A" }, { "key": "a", "nickname": "B" } ] }""", "c.json: users[1].key 'a' is given twice; each user needs its own key (the OpenIDs derive from it).")]
+    [InlineData("""{ "users": [ { "key": "a", "nickname": "" } ] }""", "c.json: users[0].nickname is required (a non-empty string).")]
+    [InlineData("""{ "users": [] }""", "c.json: users is empty; list at least one user (or leave users out for the default users).")]
+    [InlineData("""{ "faults": [ { "kind": "ServerError", "statusCode": 1000 } ] }""", "c.json: faults[0]: statusCode must be an HTTP status from 100 to 599, got 1000.")]
+    public void Parse_ConfigValueThatBreaksEveryLogin_FailsWithOneLineNamingTheKey(string json, string expected)
+    {
+        var error = Assert.Throws<UsageException>(() => EmulatorCommandLine.Parse(["--config", "c.json"], _ => json));
+
+        Assert.Equal(expected, error.Message);
+    }
+
     [Fact]
     public async Task Run_PortInUse_PrintsOneLineWithTheUrlsHintAndExits2()
     {

@@ -98,7 +98,24 @@ internal static class EmulatorCommandLine
             }
         }
 
+        if (usersReplaced)
+        {
+            CheckUserKeys(options.Users, _ => "--user: the key");
+        }
+
         return settings;
+    }
+
+    private static void CheckUserKeys(System.Collections.ObjectModel.Collection<EmulatorUser> users, Func<int, string> name)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < users.Count; i++)
+        {
+            if (!keys.Add(users[i].Key))
+            {
+                throw new UsageException($"{name(i)} '{users[i].Key}' is given twice; each user needs its own key (the OpenIDs derive from it).");
+            }
+        }
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i)
@@ -169,6 +186,11 @@ internal static class EmulatorCommandLine
         var domains = parts.Length == 3
             ? parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : ["localhost", "127.0.0.1"];
+        if (domains.Length == 0)
+        {
+            throw new UsageException($"--app '{spec}': the callback domains after the last ':' are empty; give at least one, such as localhost,127.0.0.1 (or leave out the last ':').");
+        }
+
         return new EmulatorApp(parts[0], parts[1], domains) { Name = "App " + parts[0] };
     }
 
@@ -178,6 +200,11 @@ internal static class EmulatorCommandLine
         if (parts.Length < 2 || parts[0].Length == 0)
         {
             throw new UsageException($"--user needs KEY:NICKNAME, got '{spec}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(parts[1]))
+        {
+            throw new UsageException($"--user '{spec}': the nickname after ':' is empty; --user needs KEY:NICKNAME.");
         }
 
         return new EmulatorUser(parts[0], parts[1]);
@@ -247,6 +274,11 @@ internal static class EmulatorCommandLine
             throw new UsageException($"{where}: count, chunkSize, paddingBytes and delayMs must not be negative (chunkSize at least 1).");
         }
 
+        if (fault.StatusCode is { } status and (< 100 or > 599))
+        {
+            throw new UsageException($"{where}: statusCode must be an HTTP status from 100 to 599, got {status}.");
+        }
+
         return fault;
     }
 
@@ -302,44 +334,32 @@ internal static class EmulatorCommandLine
 
         if (config.Apps is { } apps)
         {
-            options.Apps.Clear();
-            foreach (var app in apps)
+            if (apps.Count == 0)
             {
-                options.Apps.Add(new EmulatorApp(
-                    Required(app.AppId, path, "apps[].appId"),
-                    Required(app.AppKey, path, "apps[].appKey"),
-                    [.. app.CallbackDomains ?? ["localhost", "127.0.0.1"]])
-                {
-                    Name = app.Name ?? "App " + app.AppId,
-                    UnionIdGranted = app.UnionIdGranted ?? false,
-                    DeveloperId = app.DeveloperId ?? "emulator-developer",
-                });
+                throw new UsageException($"{path}: apps is empty; list at least one app (or leave apps out for the default apps): without one every login fails with 100010.");
+            }
+
+            options.Apps.Clear();
+            for (var i = 0; i < apps.Count; i++)
+            {
+                options.Apps.Add(ToApp(apps[i], $"{path}: apps[{i}]"));
             }
         }
 
         if (config.Users is { } users)
         {
-            options.Users.Clear();
-            foreach (var user in users)
+            if (users.Count == 0)
             {
-                var defaults = new EmulatorUser("defaults", "");
-                options.Users.Add(new EmulatorUser(Required(user.Key, path, "users[].key"), Required(user.Nickname, path, "users[].nickname"))
-                {
-                    Gender = user.Gender ?? defaults.Gender,
-                    GenderType = user.GenderType ?? defaults.GenderType,
-                    Province = user.Province ?? defaults.Province,
-                    City = user.City ?? defaults.City,
-                    Year = user.Year ?? defaults.Year,
-                    Constellation = user.Constellation ?? defaults.Constellation,
-                    LargeQqAvatar = user.LargeQqAvatar ?? defaults.LargeQqAvatar,
-                    Vip = user.Vip ?? defaults.Vip,
-                    Level = user.Level ?? defaults.Level,
-                    IsYellowVip = user.IsYellowVip ?? defaults.IsYellowVip,
-                    YellowVipLevel = user.YellowVipLevel ?? defaults.YellowVipLevel,
-                    IsYellowYearVip = user.IsYellowYearVip ?? defaults.IsYellowYearVip,
-                    AvatarColor = user.AvatarColor ?? defaults.AvatarColor,
-                });
+                throw new UsageException($"{path}: users is empty; list at least one user (or leave users out for the default users).");
             }
+
+            options.Users.Clear();
+            for (var i = 0; i < users.Count; i++)
+            {
+                options.Users.Add(ToUser(users[i], $"{path}: users[{i}]"));
+            }
+
+            CheckUserKeys(options.Users, i => $"{path}: users[{i}].key");
         }
 
         options.OmitRefreshToken = config.OmitRefreshToken ?? options.OmitRefreshToken;
@@ -347,29 +367,64 @@ internal static class EmulatorCommandLine
         options.RequireState = config.RequireState ?? options.RequireState;
         options.DenyErrorCode = config.DenyErrorCode ?? options.DenyErrorCode;
         options.DenyErrorDescription = config.DenyErrorDescription ?? options.DenyErrorDescription;
-        if (config.CodeLifetimeSeconds is { } code)
+        options.CodeLifetime = Lifetime(config.CodeLifetimeSeconds, path, "codeLifetimeSeconds") ?? options.CodeLifetime;
+        options.AccessTokenLifetime = Lifetime(config.AccessTokenLifetimeSeconds, path, "accessTokenLifetimeSeconds") ?? options.AccessTokenLifetime;
+        options.RefreshTokenLifetime = Lifetime(config.RefreshTokenLifetimeSeconds, path, "refreshTokenLifetimeSeconds") ?? options.RefreshTokenLifetime;
+        var faults = config.Faults ?? [];
+        for (var i = 0; i < faults.Count; i++)
         {
-            options.CodeLifetime = TimeSpan.FromSeconds(code);
-        }
-
-        if (config.AccessTokenLifetimeSeconds is { } access)
-        {
-            options.AccessTokenLifetime = TimeSpan.FromSeconds(access);
-        }
-
-        if (config.RefreshTokenLifetimeSeconds is { } refresh)
-        {
-            options.RefreshTokenLifetime = TimeSpan.FromSeconds(refresh);
-        }
-
-        foreach (var fault in config.Faults ?? [])
-        {
-            settings.Faults.Add(ToFault(fault, path + ": faults[]"));
+            settings.Faults.Add(ToFault(faults[i], $"{path}: faults[{i}]"));
         }
     }
 
-    private static string Required(string? value, string path, string name) =>
-        string.IsNullOrEmpty(value) ? throw new UsageException($"{path}: {name} is required.") : value;
+    private static TimeSpan? Lifetime(long? seconds, string path, string name) => seconds switch
+    {
+        null => null,
+        <= 0 or > int.MaxValue => throw new UsageException($"{path}: {name} must be a positive number of seconds (at most {int.MaxValue}), got {seconds}."),
+        _ => TimeSpan.FromSeconds(seconds.Value),
+    };
+
+    private static EmulatorApp ToApp(EmulatorAppConfig app, string where)
+    {
+        var domains = app.CallbackDomains is { } listed
+            ? listed.Where(domain => !string.IsNullOrWhiteSpace(domain)).Select(domain => domain.Trim()).ToList()
+            : ["localhost", "127.0.0.1"];
+        if (domains.Count == 0)
+        {
+            throw new UsageException($"{where}.callbackDomains is empty; list at least one domain, such as \"localhost\" (or leave it out for localhost and 127.0.0.1).");
+        }
+
+        return new EmulatorApp(Required(app.AppId, where + ".appId"), Required(app.AppKey, where + ".appKey"), [.. domains])
+        {
+            Name = app.Name ?? "App " + app.AppId,
+            UnionIdGranted = app.UnionIdGranted ?? false,
+            DeveloperId = app.DeveloperId ?? "emulator-developer",
+        };
+    }
+
+    private static EmulatorUser ToUser(EmulatorUserConfig user, string where)
+    {
+        var defaults = new EmulatorUser("defaults", "");
+        return new EmulatorUser(Required(user.Key, where + ".key"), Required(user.Nickname, where + ".nickname"))
+        {
+            Gender = user.Gender ?? defaults.Gender,
+            GenderType = user.GenderType ?? defaults.GenderType,
+            Province = user.Province ?? defaults.Province,
+            City = user.City ?? defaults.City,
+            Year = user.Year ?? defaults.Year,
+            Constellation = user.Constellation ?? defaults.Constellation,
+            LargeQqAvatar = user.LargeQqAvatar ?? defaults.LargeQqAvatar,
+            Vip = user.Vip ?? defaults.Vip,
+            Level = user.Level ?? defaults.Level,
+            IsYellowVip = user.IsYellowVip ?? defaults.IsYellowVip,
+            YellowVipLevel = user.YellowVipLevel ?? defaults.YellowVipLevel,
+            IsYellowYearVip = user.IsYellowYearVip ?? defaults.IsYellowYearVip,
+            AvatarColor = user.AvatarColor ?? defaults.AvatarColor,
+        };
+    }
+
+    private static string Required(string? value, string name) =>
+        string.IsNullOrWhiteSpace(value) ? throw new UsageException($"{name} is required (a non-empty string).") : value;
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 }
