@@ -219,6 +219,39 @@ public sealed class CommandLineTests
         Assert.Equal(expected, error.Message);
     }
 
+    [Theory]
+    [InlineData("""{ "omitRefreshTokens": true }""", "c.json: line 1, column 23: unknown key 'omitRefreshTokens'; the keys here are urls, apps, users, omitRefreshToken, legacyCallbackErrors, requireState, denyErrorCode, denyErrorDescription, codeLifetimeSeconds, accessTokenLifetimeSeconds, refreshTokenLifetimeSeconds, faults.")]
+    [InlineData("""{ "codeLifetimeSeconds": "600" }""", "c.json: line 1, column 31: codeLifetimeSeconds must be a whole number.")]
+    [InlineData("""{ "codeLifetimeSeconds": null, "requireState": 1 }""", "c.json: line 1, column 49: requireState must be true or false.")]
+    [InlineData("{\n  \"faults\": [ { \"kind\": \"Explode\" } ]\n}", "c.json: line 2, column 34: faults[0].kind must be one of Latency, ServerError, DropConnection, SlowBody, OversizedBody, CustomBody.")]
+    [InlineData("""{ "apps": [ { "appId": 1 } ] }""", "c.json: line 1, column 25: apps[0].appId must be a string.")]
+    [InlineData("""{ "apps": { } }""", "c.json: line 1, column 12: apps must be a list [ ... ].")]
+    [InlineData("[]", "c.json: line 1, column 2: the configuration must be an object { ... }.")]
+    [InlineData("not json", "c.json: line 1, column 2: not valid JSON (look for a missing quote, comma or bracket).")]
+    [InlineData("{ \"urls\": \"x\",\n\n  oops }", "c.json: line 3, column 3: not valid JSON (look for a missing quote, comma or bracket).")]
+    public void Parse_ConfigFileOfTheWrongShape_SaysLineColumnAndKeyInPlainWords(string json, string expected)
+    {
+        var error = Assert.Throws<UsageException>(() => EmulatorCommandLine.Parse(["--config", "c.json"], _ => json));
+
+        Assert.Equal(expected, error.Message);
+        foreach (var fragment in new[] { "System.", ".NET", "LineNumber", "BytePosition", "Parameter '", "EmulatorConfig", "Nullable", "$." })
+        {
+            Assert.DoesNotContain(fragment, error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Run_SameAppIdTwice_PrintsOnePlainLine()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await EmulatorTool.RunAsync(["--app", "1:a", "--app", "1:b"], output, error, CancellationToken.None);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("--app: the app id '1' is given twice; each app needs its own id." + Environment.NewLine, error.ToString());
+    }
+
     [Fact]
     public async Task Run_PortInUse_PrintsOneLineWithTheUrlsHintAndExits2()
     {

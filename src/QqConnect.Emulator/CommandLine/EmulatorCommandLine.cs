@@ -100,20 +100,25 @@ internal static class EmulatorCommandLine
 
         if (usersReplaced)
         {
-            CheckUserKeys(options.Users, _ => "--user: the key");
+            CheckUnique(options.Users, user => user.Key, _ => "--user: the key", "each user needs its own key (the OpenIDs derive from it)");
+        }
+
+        if (appsReplaced)
+        {
+            CheckUnique(options.Apps, app => app.AppId, _ => "--app: the app id", "each app needs its own id");
         }
 
         return settings;
     }
 
-    private static void CheckUserKeys(System.Collections.ObjectModel.Collection<EmulatorUser> users, Func<int, string> name)
+    private static void CheckUnique<T>(System.Collections.ObjectModel.Collection<T> items, Func<T, string> keyOf, Func<int, string> name, string why)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < users.Count; i++)
+        for (var i = 0; i < items.Count; i++)
         {
-            if (!keys.Add(users[i].Key))
+            if (!keys.Add(keyOf(items[i])))
             {
-                throw new UsageException($"{name(i)} '{users[i].Key}' is given twice; each user needs its own key (the OpenIDs derive from it).");
+                throw new UsageException($"{name(i)} '{keyOf(items[i])}' is given twice; {why}.");
             }
         }
     }
@@ -295,18 +300,33 @@ internal static class EmulatorCommandLine
 
     private static void ApplyFile(EmulatorToolSettings settings, string path, Func<string, string> readFile)
     {
-        EmulatorConfig? config;
+        string text;
         try
         {
-            config = JsonSerializer.Deserialize(readFile(path), EmulatorConfigJsonContext.Default.EmulatorConfig);
+            text = readFile(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"Cannot read the configuration file '{path}': {exception.Message}", exception);
+            throw new UsageException($"--config: cannot read '{path}': {OneLine(exception.Message)}", exception);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException exception)
         {
-            throw new UsageException($"{path}: {OneLine(exception.Message)}", exception);
+            throw new UsageException(EmulatorConfigError.NotJson(path, exception), exception);
+        }
+
+        EmulatorConfig? config;
+        try
+        {
+            config = JsonSerializer.Deserialize(text, EmulatorConfigJsonContext.Default.EmulatorConfig);
+        }
+        catch (JsonException exception)
+        {
+            throw new UsageException(EmulatorConfigError.WrongShape(path, exception), exception);
         }
 
         if (config is null)
@@ -320,7 +340,7 @@ internal static class EmulatorCommandLine
         }
         catch (ArgumentException exception)
         {
-            throw new UsageException($"{path}: {OneLine(exception.Message)}", exception);
+            throw new UsageException($"{path}: {EmulatorConfigError.Plain(exception)}", exception);
         }
     }
 
@@ -344,6 +364,8 @@ internal static class EmulatorCommandLine
             {
                 options.Apps.Add(ToApp(apps[i], $"{path}: apps[{i}]"));
             }
+
+            CheckUnique(options.Apps, app => app.AppId, i => $"{path}: apps[{i}].appId", "each app needs its own id");
         }
 
         if (config.Users is { } users)
@@ -359,7 +381,7 @@ internal static class EmulatorCommandLine
                 options.Users.Add(ToUser(users[i], $"{path}: users[{i}]"));
             }
 
-            CheckUserKeys(options.Users, i => $"{path}: users[{i}].key");
+            CheckUnique(options.Users, user => user.Key, i => $"{path}: users[{i}].key", "each user needs its own key (the OpenIDs derive from it)");
         }
 
         options.OmitRefreshToken = config.OmitRefreshToken ?? options.OmitRefreshToken;

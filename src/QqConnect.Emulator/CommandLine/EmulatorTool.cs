@@ -34,7 +34,7 @@ internal static class EmulatorTool
         }
         catch (ArgumentException exception)
         {
-            await error.WriteLineAsync("Invalid configuration: " + exception.Message.ReplaceLineEndings(" ")).ConfigureAwait(false);
+            await error.WriteLineAsync("Invalid configuration: " + EmulatorConfigError.Plain(exception)).ConfigureAwait(false);
             return 2;
         }
 
