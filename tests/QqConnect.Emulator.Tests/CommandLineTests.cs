@@ -253,6 +253,33 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Run_StartUp_ListsEachUsersOpenIdPerAppAndNoAppKey()
+    {
+        using var stop = new CancellationTokenSource();
+        var output = new StringWriter();
+        string[] args = ["--port", "0", "--app", "42:secret-key-42", "--app", "43:secret-key-43", "--user", "a:小明", "--user", "b:Bob"];
+        var run = EmulatorTool.RunAsync(args, TextWriter.Synchronized(output), TextWriter.Null, stop.Token);
+        await WaitForAddressAsync(output, run);
+        var emulator = new QqConnectEmulator(EmulatorCommandLine.Parse(args).EmulatorOptions);
+        for (var i = 0; i < 100 && !output.ToString().Contains("Ctrl+C", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(20);
+        }
+
+        stop.Cancel();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+        var text = output.ToString();
+
+        foreach (var appId in new[] { "42", "43" })
+        {
+            Assert.Contains($"  app {appId}: user 0 小明  openid {emulator.GetOpenId(appId, 0)}" + Environment.NewLine, text, StringComparison.Ordinal);
+            Assert.Contains($"  app {appId}: user 1 Bob  openid {emulator.GetOpenId(appId, 1)}" + Environment.NewLine, text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("secret-key-4", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_PortInUse_PrintsOneLineWithTheUrlsHintAndExits2()
     {
         using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
