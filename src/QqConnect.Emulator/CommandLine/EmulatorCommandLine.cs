@@ -10,9 +10,10 @@ internal static class EmulatorCommandLine
 {
     public const string Usage = """
         qqconnect-emulator [options]
-          --urls URL                 where to listen (loopback only), default http://127.0.0.1:5380
+          --urls URL                 where to listen: one http://HOST:PORT, HOST 127.0.0.1, localhost or [::1]
+                                     (no path, no second address), default http://127.0.0.1:5380
           --port N                   the port on 127.0.0.1 (0 = any free port)
-          --config FILE              a JSON file: apps, users, behaviour and faults (see docs/emulator.md)
+          --config FILE              a JSON file of at most 1 MiB: apps, users, behaviour and faults (see docs/emulator.md)
           --app ID:KEY[:DOMAINS]     an app (repeatable; replaces the default apps); DOMAINS comma-separated,
                                      default localhost,127.0.0.1
           --user KEY:NICKNAME        a fake user (repeatable; replaces the default users)
