@@ -27,13 +27,15 @@ public sealed class ToolProcessTests
     [Theory]
     [InlineData("--port", "70000")]
     [InlineData("--urls", "http://127.0.0.1:70000")]
-    public async Task Tool_PortOutOfRange_PrintsOneLineAndExitsWith2(string name, string value)
+    [InlineData("--urls", "http://[::ffff:127.0.0.1]:0")]
+    [InlineData("--config", "")]
+    public async Task Tool_BadArgument_PrintsOneLineNamingTheOptionAndExitsWith2(string name, string value)
     {
         var (exit, stdout, stderr) = await RunToolAsync(name, value);
 
         Assert.Equal(2, exit);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("--urls", line, StringComparison.Ordinal);
+        Assert.Contains(name, line, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stdout + stderr, StringComparison.Ordinal);
     }
 

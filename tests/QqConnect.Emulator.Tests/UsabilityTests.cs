@@ -55,6 +55,34 @@ public sealed class UsabilityTests
     }
 
     [Fact]
+    public async Task AuthorizePage_MissingStateByDefault_SaysHowToAllowItInEnglishAndChinese()
+    {
+        using var h = new Harness();
+
+        var page = await h.GetAsync("oauth2.0/authorize?response_type=code&client_id=100000001&redirect_uri=" + Uri.EscapeDataString(Harness.Redirect));
+
+        Assert.Contains("<span id=\"error-code\" data-testid=\"error-code\">100029</span>", page, StringComparison.Ordinal);
+        Assert.Contains(
+            "<p id=\"hint\" data-testid=\"hint\">This request has no <code>state</code>. To allow that: <code>--allow-missing-state</code> (command line), "
+            + "<code>\"requireState\": false</code> (configuration file) or <code>RequireState = false</code> (QqConnectEmulatorOptions).<br>"
+            + "请求缺少 <code>state</code>。若要允许：命令行加 <code>--allow-missing-state</code>，配置文件写 <code>\"requireState\": false</code>，"
+            + "或代码中设 <code>RequireState = false</code>（QqConnectEmulatorOptions）。</p>",
+            page,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuthorizePage_OtherError_HasNoStateHint()
+    {
+        using var h = new Harness();
+
+        var page = await h.GetAsync("oauth2.0/authorize?response_type=code&client_id=100000001&state=s&redirect_uri=" + Uri.EscapeDataString("http://elsewhere.test/cb"));
+
+        Assert.Contains(">100010<", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("allow-missing-state", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Authorize_MissingStateWithRequireStateOff_CallsBackWithCodeAndNoState()
     {
         using var h = new Harness(new QqConnectEmulatorOptions { RequireState = false });

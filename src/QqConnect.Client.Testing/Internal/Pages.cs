@@ -14,6 +14,13 @@ internal static class Pages
         + "label.user img{width:40px;height:40px}button{font-size:1em;padding:.5em 1.2em;margin-right:.6em}"
         + "#approve{background:#12b7f5;color:#fff;border:0;border-radius:4px}";
 
+    /// <summary>How to let a request without <c>state</c> through, in each host of the emulator.</summary>
+    private const string MissingStateHint =
+        "<p id=\"hint\" data-testid=\"hint\">This request has no <code>state</code>. To allow that: <code>--allow-missing-state</code> (command line), "
+        + "<code>\"requireState\": false</code> (configuration file) or <code>RequireState = false</code> (QqConnectEmulatorOptions).<br>"
+        + "请求缺少 <code>state</code>。若要允许：命令行加 <code>--allow-missing-state</code>，配置文件写 <code>\"requireState\": false</code>，"
+        + "或代码中设 <code>RequireState = false</code>（QqConnectEmulatorOptions）。</p>";
+
     public static string Status(int status, string reason) =>
         "<html><head><title>" + status.ToString(CultureInfo.InvariantCulture) + " " + reason + "</title></head><body>"
         + "<center><h1>" + status.ToString(CultureInfo.InvariantCulture) + " " + reason + "</h1></center><hr><center>tws</center>"
@@ -28,6 +35,11 @@ internal static class Pages
             .Append("</span><br>error_description: <span id=\"error-description\" data-testid=\"error-description\">")
             .Append(WebUtility.HtmlEncode(description))
             .Append("</span></p>");
+        if (code == QqErrors.BadRequest)
+        {
+            builder.Append(MissingStateHint);
+        }
+
         return End(builder);
     }
 

@@ -10,9 +10,10 @@ internal static class EmulatorCommandLine
 {
     public const string Usage = """
         qqconnect-emulator [options]
-          --urls URL                 where to listen (loopback only), default http://127.0.0.1:5380
+          --urls URL                 where to listen: one http://HOST:PORT, HOST 127.0.0.1, localhost or [::1]
+                                     (no path, no second address), default http://127.0.0.1:5380
           --port N                   the port on 127.0.0.1 (0 = any free port)
-          --config FILE              a JSON file: apps, users, behaviour and faults (see docs/emulator.md)
+          --config FILE              a JSON file of at most 1 MiB: apps, users, behaviour and faults (see docs/emulator.md)
           --app ID:KEY[:DOMAINS]     an app (repeatable; replaces the default apps); DOMAINS comma-separated,
                                      default localhost,127.0.0.1
           --user KEY:NICKNAME        a fake user (repeatable; replaces the default users)
@@ -33,7 +34,7 @@ internal static class EmulatorCommandLine
     /// <exception cref="UsageException">A mistake, with a one-line message.</exception>
     public static EmulatorToolSettings Parse(IReadOnlyList<string> args, Func<string, string>? readFile = null)
     {
-        readFile ??= File.ReadAllText;
+        readFile ??= EmulatorConfigFile.Read;
         var settings = new EmulatorToolSettings();
         for (var i = 0; i < args.Count; i++)
         {
@@ -98,7 +99,29 @@ internal static class EmulatorCommandLine
             }
         }
 
+        if (usersReplaced)
+        {
+            CheckUnique(options.Users, user => user.Key, _ => "--user: the key", "each user needs its own key (the OpenIDs derive from it)");
+        }
+
+        if (appsReplaced)
+        {
+            CheckUnique(options.Apps, app => app.AppId, _ => "--app: the app id", "each app needs its own id");
+        }
+
         return settings;
+    }
+
+    private static void CheckUnique<T>(System.Collections.ObjectModel.Collection<T> items, Func<T, string> keyOf, Func<int, string> name, string why)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!keys.Add(keyOf(items[i])))
+            {
+                throw new UsageException($"{name(i)} '{keyOf(items[i])}' is given twice; {why}.");
+            }
+        }
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i)
@@ -123,17 +146,30 @@ internal static class EmulatorCommandLine
 
     private static void ApplyUrls(EmulatorToolSettings settings, string urls)
     {
-        var url = urls.Split(';')[0];
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+        if (urls.Contains(';', StringComparison.Ordinal))
         {
-            throw new UsageException($"--urls needs an http:// URL with a port from 0 to {IPEndPoint.MaxPort}, got '{url}'. {UrlsHint}");
+            throw new UsageException($"--urls takes one address (the emulator listens on one), got '{urls}'. {UrlsHint}");
+        }
+
+        if (!Uri.TryCreate(urls, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new UsageException($"--urls needs an http:// URL with a port from 0 to {IPEndPoint.MaxPort}, got '{urls}'. {UrlsHint}");
+        }
+
+        if (uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
+        {
+            throw new UsageException($"--urls takes only scheme, host and port (no user, path, query or fragment), got '{urls}'. {UrlsHint}");
         }
 
         if (uri.IsLoopback && uri.HostNameType == UriHostNameType.Dns)
         {
             settings.Address = IPAddress.Loopback;
         }
-        else if (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var parsed) && IPAddress.IsLoopback(parsed))
+        else if (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var parsed) && parsed.IsIPv4MappedToIPv6)
+        {
+            throw new UsageException($"--urls does not take an IPv4-mapped IPv6 address ('{uri.Host}'); write the IPv4 address itself. {UrlsHint}");
+        }
+        else if (parsed is not null && IPAddress.IsLoopback(parsed))
         {
             settings.Address = parsed;
         }
@@ -156,6 +192,11 @@ internal static class EmulatorCommandLine
         var domains = parts.Length == 3
             ? parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : ["localhost", "127.0.0.1"];
+        if (domains.Length == 0)
+        {
+            throw new UsageException($"--app '{spec}': the callback domains after the last ':' are empty; give at least one, such as localhost,127.0.0.1 (or leave out the last ':').");
+        }
+
         return new EmulatorApp(parts[0], parts[1], domains) { Name = "App " + parts[0] };
     }
 
@@ -165,6 +206,11 @@ internal static class EmulatorCommandLine
         if (parts.Length < 2 || parts[0].Length == 0)
         {
             throw new UsageException($"--user needs KEY:NICKNAME, got '{spec}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(parts[1]))
+        {
+            throw new UsageException($"--user '{spec}': the nickname after ':' is empty; --user needs KEY:NICKNAME.");
         }
 
         return new EmulatorUser(parts[0], parts[1]);
@@ -234,6 +280,11 @@ internal static class EmulatorCommandLine
             throw new UsageException($"{where}: count, chunkSize, paddingBytes and delayMs must not be negative (chunkSize at least 1).");
         }
 
+        if (fault.StatusCode is { } status and (< 100 or > 599))
+        {
+            throw new UsageException($"{where}: statusCode must be an HTTP status from 100 to 599, got {status}.");
+        }
+
         return fault;
     }
 
@@ -250,18 +301,33 @@ internal static class EmulatorCommandLine
 
     private static void ApplyFile(EmulatorToolSettings settings, string path, Func<string, string> readFile)
     {
-        EmulatorConfig? config;
+        string text;
         try
         {
-            config = JsonSerializer.Deserialize(readFile(path), EmulatorConfigJsonContext.Default.EmulatorConfig);
+            text = readFile(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"Cannot read the configuration file '{path}': {exception.Message}", exception);
+            throw new UsageException($"--config: cannot read '{path}': {OneLine(exception.Message)}", exception);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException exception)
         {
-            throw new UsageException($"{path}: {OneLine(exception.Message)}", exception);
+            throw new UsageException(EmulatorConfigError.NotJson(path, exception), exception);
+        }
+
+        EmulatorConfig? config;
+        try
+        {
+            config = JsonSerializer.Deserialize(text, EmulatorConfigJsonContext.Default.EmulatorConfig);
+        }
+        catch (JsonException exception)
+        {
+            throw new UsageException(EmulatorConfigError.WrongShape(path, exception), exception);
         }
 
         if (config is null)
@@ -275,7 +341,7 @@ internal static class EmulatorCommandLine
         }
         catch (ArgumentException exception)
         {
-            throw new UsageException($"{path}: {OneLine(exception.Message)}", exception);
+            throw new UsageException($"{path}: {EmulatorConfigError.Plain(exception)}", exception);
         }
     }
 
@@ -289,44 +355,34 @@ internal static class EmulatorCommandLine
 
         if (config.Apps is { } apps)
         {
-            options.Apps.Clear();
-            foreach (var app in apps)
+            if (apps.Count == 0)
             {
-                options.Apps.Add(new EmulatorApp(
-                    Required(app.AppId, path, "apps[].appId"),
-                    Required(app.AppKey, path, "apps[].appKey"),
-                    [.. app.CallbackDomains ?? ["localhost", "127.0.0.1"]])
-                {
-                    Name = app.Name ?? "App " + app.AppId,
-                    UnionIdGranted = app.UnionIdGranted ?? false,
-                    DeveloperId = app.DeveloperId ?? "emulator-developer",
-                });
+                throw new UsageException($"{path}: apps is empty; list at least one app (or leave apps out for the default apps): without one every login fails with 100010.");
             }
+
+            options.Apps.Clear();
+            for (var i = 0; i < apps.Count; i++)
+            {
+                options.Apps.Add(ToApp(apps[i], $"{path}: apps[{i}]"));
+            }
+
+            CheckUnique(options.Apps, app => app.AppId, i => $"{path}: apps[{i}].appId", "each app needs its own id");
         }
 
         if (config.Users is { } users)
         {
-            options.Users.Clear();
-            foreach (var user in users)
+            if (users.Count == 0)
             {
-                var defaults = new EmulatorUser("defaults", "");
-                options.Users.Add(new EmulatorUser(Required(user.Key, path, "users[].key"), Required(user.Nickname, path, "users[].nickname"))
-                {
-                    Gender = user.Gender ?? defaults.Gender,
-                    GenderType = user.GenderType ?? defaults.GenderType,
-                    Province = user.Province ?? defaults.Province,
-                    City = user.City ?? defaults.City,
-                    Year = user.Year ?? defaults.Year,
-                    Constellation = user.Constellation ?? defaults.Constellation,
-                    LargeQqAvatar = user.LargeQqAvatar ?? defaults.LargeQqAvatar,
-                    Vip = user.Vip ?? defaults.Vip,
-                    Level = user.Level ?? defaults.Level,
-                    IsYellowVip = user.IsYellowVip ?? defaults.IsYellowVip,
-                    YellowVipLevel = user.YellowVipLevel ?? defaults.YellowVipLevel,
-                    IsYellowYearVip = user.IsYellowYearVip ?? defaults.IsYellowYearVip,
-                    AvatarColor = user.AvatarColor ?? defaults.AvatarColor,
-                });
+                throw new UsageException($"{path}: users is empty; list at least one user (or leave users out for the default users).");
             }
+
+            options.Users.Clear();
+            for (var i = 0; i < users.Count; i++)
+            {
+                options.Users.Add(ToUser(users[i], $"{path}: users[{i}]"));
+            }
+
+            CheckUnique(options.Users, user => user.Key, i => $"{path}: users[{i}].key", "each user needs its own key (the OpenIDs derive from it)");
         }
 
         options.OmitRefreshToken = config.OmitRefreshToken ?? options.OmitRefreshToken;
@@ -334,29 +390,64 @@ internal static class EmulatorCommandLine
         options.RequireState = config.RequireState ?? options.RequireState;
         options.DenyErrorCode = config.DenyErrorCode ?? options.DenyErrorCode;
         options.DenyErrorDescription = config.DenyErrorDescription ?? options.DenyErrorDescription;
-        if (config.CodeLifetimeSeconds is { } code)
+        options.CodeLifetime = Lifetime(config.CodeLifetimeSeconds, path, "codeLifetimeSeconds") ?? options.CodeLifetime;
+        options.AccessTokenLifetime = Lifetime(config.AccessTokenLifetimeSeconds, path, "accessTokenLifetimeSeconds") ?? options.AccessTokenLifetime;
+        options.RefreshTokenLifetime = Lifetime(config.RefreshTokenLifetimeSeconds, path, "refreshTokenLifetimeSeconds") ?? options.RefreshTokenLifetime;
+        var faults = config.Faults ?? [];
+        for (var i = 0; i < faults.Count; i++)
         {
-            options.CodeLifetime = TimeSpan.FromSeconds(code);
-        }
-
-        if (config.AccessTokenLifetimeSeconds is { } access)
-        {
-            options.AccessTokenLifetime = TimeSpan.FromSeconds(access);
-        }
-
-        if (config.RefreshTokenLifetimeSeconds is { } refresh)
-        {
-            options.RefreshTokenLifetime = TimeSpan.FromSeconds(refresh);
-        }
-
-        foreach (var fault in config.Faults ?? [])
-        {
-            settings.Faults.Add(ToFault(fault, path + ": faults[]"));
+            settings.Faults.Add(ToFault(faults[i], $"{path}: faults[{i}]"));
         }
     }
 
-    private static string Required(string? value, string path, string name) =>
-        string.IsNullOrEmpty(value) ? throw new UsageException($"{path}: {name} is required.") : value;
+    private static TimeSpan? Lifetime(long? seconds, string path, string name) => seconds switch
+    {
+        null => null,
+        <= 0 or > int.MaxValue => throw new UsageException($"{path}: {name} must be a positive number of seconds (at most {int.MaxValue}), got {seconds}."),
+        _ => TimeSpan.FromSeconds(seconds.Value),
+    };
+
+    private static EmulatorApp ToApp(EmulatorAppConfig app, string where)
+    {
+        var domains = app.CallbackDomains is { } listed
+            ? listed.Where(domain => !string.IsNullOrWhiteSpace(domain)).Select(domain => domain.Trim()).ToList()
+            : ["localhost", "127.0.0.1"];
+        if (domains.Count == 0)
+        {
+            throw new UsageException($"{where}.callbackDomains is empty; list at least one domain, such as \"localhost\" (or leave it out for localhost and 127.0.0.1).");
+        }
+
+        return new EmulatorApp(Required(app.AppId, where + ".appId"), Required(app.AppKey, where + ".appKey"), [.. domains])
+        {
+            Name = app.Name ?? "App " + app.AppId,
+            UnionIdGranted = app.UnionIdGranted ?? false,
+            DeveloperId = app.DeveloperId ?? "emulator-developer",
+        };
+    }
+
+    private static EmulatorUser ToUser(EmulatorUserConfig user, string where)
+    {
+        var defaults = new EmulatorUser("defaults", "");
+        return new EmulatorUser(Required(user.Key, where + ".key"), Required(user.Nickname, where + ".nickname"))
+        {
+            Gender = user.Gender ?? defaults.Gender,
+            GenderType = user.GenderType ?? defaults.GenderType,
+            Province = user.Province ?? defaults.Province,
+            City = user.City ?? defaults.City,
+            Year = user.Year ?? defaults.Year,
+            Constellation = user.Constellation ?? defaults.Constellation,
+            LargeQqAvatar = user.LargeQqAvatar ?? defaults.LargeQqAvatar,
+            Vip = user.Vip ?? defaults.Vip,
+            Level = user.Level ?? defaults.Level,
+            IsYellowVip = user.IsYellowVip ?? defaults.IsYellowVip,
+            YellowVipLevel = user.YellowVipLevel ?? defaults.YellowVipLevel,
+            IsYellowYearVip = user.IsYellowYearVip ?? defaults.IsYellowYearVip,
+            AvatarColor = user.AvatarColor ?? defaults.AvatarColor,
+        };
+    }
+
+    private static string Required(string? value, string name) =>
+        string.IsNullOrWhiteSpace(value) ? throw new UsageException($"{name} is required (a non-empty string).") : value;
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 }

@@ -34,7 +34,7 @@ internal static class EmulatorTool
         }
         catch (ArgumentException exception)
         {
-            await error.WriteLineAsync("Invalid configuration: " + exception.Message.ReplaceLineEndings(" ")).ConfigureAwait(false);
+            await error.WriteLineAsync("Invalid configuration: " + EmulatorConfigError.Plain(exception)).ConfigureAwait(false);
             return 2;
         }
 
@@ -78,12 +78,15 @@ internal static class EmulatorTool
             foreach (var app in emulator.Apps)
             {
                 await output.WriteLineAsync(
-                    $"  app {app.AppId}  key {app.AppKey}  callback domains {string.Join(", ", app.CallbackDomains)}{(app.UnionIdGranted ? "  (UnionID granted)" : "")}").ConfigureAwait(false);
+                    $"  app {app.AppId}  callback domains {string.Join(", ", app.CallbackDomains)}{(app.UnionIdGranted ? "  (UnionID granted)" : "")}").ConfigureAwait(false);
             }
 
-            for (var i = 0; i < emulator.Users.Count; i++)
+            foreach (var app in emulator.Apps)
             {
-                await output.WriteLineAsync($"  user {i}: {emulator.Users[i].Nickname}").ConfigureAwait(false);
+                for (var i = 0; i < emulator.Users.Count; i++)
+                {
+                    await output.WriteLineAsync($"  app {app.AppId}: user {i} {emulator.Users[i].Nickname}  openid {emulator.GetOpenId(app.AppId, i)}").ConfigureAwait(false);
+                }
             }
 
             if (emulator.Faults.Count > 0)
@@ -91,7 +94,7 @@ internal static class EmulatorTool
                 await output.WriteLineAsync($"  {emulator.Faults.Count} fault(s) pending").ConfigureAwait(false);
             }
 
-            await output.WriteLineAsync("These app keys are fakes for local use only. Press Ctrl+C to stop.").ConfigureAwait(false);
+            await output.WriteLineAsync("App keys are not printed (the default apps' fake keys are in docs/emulator.md). Press Ctrl+C to stop.").ConfigureAwait(false);
             try
             {
                 await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);

@@ -1,0 +1,53 @@
+using System.Text;
+
+namespace QqConnect.Emulator.CommandLine;
+
+/// <summary>Reads the <c>--config</c> file: a regular file of at most <see cref="MaxBytes"/> bytes, UTF-8.</summary>
+internal static class EmulatorConfigFile
+{
+    /// <summary>The largest configuration file read (1 MiB); a larger one, or a device without end, is refused.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>The file's text, without a byte order mark.</summary>
+    /// <exception cref="UsageException">No name, a directory, no such file, too large or unreadable.</exception>
+    public static string Read(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new UsageException("--config needs a file name, got an empty one.");
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"--config: '{path}' is a directory, not a JSON file.");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"--config: there is no file '{path}'.");
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+            var buffer = new byte[MaxBytes + 1];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+            {
+                length += read;
+            }
+
+            if (length > MaxBytes)
+            {
+                throw new UsageException($"--config: '{path}' is larger than 1 MiB; a configuration file must be at most 1 MiB.");
+            }
+
+            return Encoding.UTF8.GetString(buffer, 0, length).TrimStart('\uFEFF');
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--config: cannot read '{path}': {exception.Message.ReplaceLineEndings(" ")}", exception);
+        }
+    }
+}
