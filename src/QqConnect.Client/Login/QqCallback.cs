@@ -183,7 +183,7 @@ public static class QqCallback
 
         if (description is not null)
         {
-            description = Truncate(description, MaxDescriptionLength);
+            description = TextCut.AtMost(description, MaxDescriptionLength);
 
             // A code that is not an error number might be a real authorization code: keep it out of every text.
             if (code is not null && ParseNumber(code) is null)
@@ -229,16 +229,5 @@ public static class QqCallback
 
         var decoded = raw.IndexOfAny(Escapes) < 0 ? raw : Utf8Text.FormDecode(Encoding.UTF8.GetBytes(raw), strict: false);
         return decoded.Length == 0 ? null : decoded;
-    }
-
-    private static string Truncate(string text, int maxLength)
-    {
-        if (text.Length <= maxLength)
-        {
-            return text;
-        }
-
-        var length = char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
-        return text.Substring(0, length);
     }
 }

@@ -11,21 +11,7 @@ namespace QqConnect.Client.Parsing;
 internal static class UserInfoValues
 {
     /// <summary>The text cut to <see cref="QqUserInfo.MaxFieldLength"/> characters, never inside a surrogate pair.</summary>
-    public static string? Text(string? value)
-    {
-        if (value is null || value.Length <= QqUserInfo.MaxFieldLength)
-        {
-            return value;
-        }
-
-        var length = QqUserInfo.MaxFieldLength;
-        if (char.IsHighSurrogate(value[length - 1]))
-        {
-            length--;
-        }
-
-        return value.Substring(0, length);
-    }
+    public static string? Text(string? value) => value is null ? null : TextCut.AtMost(value, QqUserInfo.MaxFieldLength);
 
     /// <summary>
     /// The value when it is an absolute <c>http://</c> or <c>https://</c> URL of at most
