@@ -49,7 +49,8 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
         Events = new EventsWithDefaults(Events, MakeReturnUriLocal, SendBackWithRemoteErrorAsync);
     }
 
-    private IQqConnectClient CreateClient() => _clients.CreateClient(QqConnectClientNames.Resolve(Scheme.Name, Options));
+    // The registration whose client serves this scheme: its own, or the one ClientName names.
+    private string ClientName => QqConnectClientNames.Resolve(Scheme.Name, Options);
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
@@ -72,7 +73,7 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
         {
             // The client applies QQ's 500-byte rule (counted as sent, percent-encoded) to the redirect URI: one rule
             // for both packages. The state is ours and short, so a refusal here is about the redirect URI.
-            authorizeUrl = CreateClient().BuildAuthorizeUrl(new QqAuthorizeRequest(state)
+            authorizeUrl = _clients.CreateClient(ClientName).BuildAuthorizeUrl(new QqAuthorizeRequest(state)
             {
                 RedirectUri = redirectUri,
                 Display = Options.Display,
@@ -102,7 +103,7 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
             return;
         }
 
-        TrackPendingLogin(state, now, expiresAt);
+        TrackPendingLogin(state, now, expiresAt, cookieOptions);
         _cookies.AppendResponseCookie(Context, CorrelationCookieName(state), protectedProperties, cookieOptions);
 
         var context = new RedirectContext<QqConnectAuthenticationOptions>(Context, Scheme, Options, properties, authorizeUrl.AbsoluteUri);
@@ -166,7 +167,7 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
             return HandleRequestResult.Fail(new AuthenticationFailureException("The QQ callback carries neither a code nor an error.", callback.ToException()), properties);
         }
 
-        var clientName = QqConnectClientNames.Resolve(Scheme.Name, Options);
+        var clientName = ClientName;
         var client = _clients.CreateClient(clientName);
         var clientOptions = _clientOptions.Get(clientName);
         QqAccessToken token;
@@ -309,13 +310,12 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
     }
 
     /// <summary>Adds the new login to the list of pending ones, deleting the correlation cookies of expired and of the oldest logins.</summary>
-    private void TrackPendingLogin(string state, DateTimeOffset now, DateTimeOffset expiresAt)
+    private void TrackPendingLogin(string state, DateTimeOffset now, DateTimeOffset expiresAt, CookieOptions correlationCookie)
     {
         var name = PendingLogins.CookieName(Scheme.Name);
         var pending = PendingLogins.Read(Request.Cookies[name], Options.StateDataFormat);
         var live = pending.Where(login => login.ExpiresAt > now).ToList();
         var keep = live.Skip(Math.Max(0, live.Count - (PendingLogins.MaxPending - 1))).ToList();
-        var correlationCookie = Options.CorrelationCookie.Build(Context, now);
         foreach (var (dropped, _) in pending.Except(keep))
         {
             Response.Cookies.Delete(CorrelationCookieName(dropped), correlationCookie);
