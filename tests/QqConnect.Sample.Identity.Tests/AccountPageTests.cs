@@ -61,6 +61,24 @@ public sealed class AccountPageTests : SiteTest
     }
 
     [Fact]
+    public async Task Refresh_WithoutSavedTokens_RedirectsBackWithTheHintToLogInWithQqAgain()
+    {
+        using var browser = Site.NewBrowser();
+        await Flows.QqLoginAndCreateAccountAsync(browser, Emulator);
+        await using (var db = Site.OpenDatabase())
+        {
+            db.UserTokens.RemoveRange(await db.UserTokens.ToListAsync());
+            await db.SaveChangesAsync();
+        }
+
+        using var refresh = await browser.SubmitAsync("/account", "qq-refresh");
+
+        Assert.Equal(HttpStatusCode.Redirect, refresh.StatusCode);
+        Assert.Equal("/account?m=refresh-failed", refresh.Headers.Location!.OriginalString);
+        Assert.Contains("<p class=\"error\">无法从QQ更新资料，请重新用QQ登录。", await browser.PageAsync("/account?m=refresh-failed"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownMessageKey_ShowsNoMessage()
     {
         using var browser = Site.NewBrowser();
