@@ -54,11 +54,13 @@ if (settings.IsDemo)
 }
 
 builder.Services.AddSiteDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddSiteForwardedHeaders(builder.Configuration);
 
 // Every instance of a farm reads and writes the same key ring, in the database: the Identity cookies and the QQ
-// login's state and correlation cookies made by one instance are read by all.
+// login's state and correlation cookies made by one instance are read by all. (Data/DatabaseSetup.cs: without the
+// repository's log lines, which carry the keys.)
 builder.Services.AddDataProtection()
-    .PersistKeysToDbContext<AppDbContext>()
+    .PersistKeysToSiteDatabase()
     .SetApplicationName("QqConnect.Sample.Identity");
 
 builder.Services.AddIdentity<IdentityUser, IdentityRole>(options =>
@@ -120,6 +122,8 @@ using (var scope = app.Services.CreateScope())
     scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("startup").Protect([0]);
 }
 
+// Forwarded headers (behind a TLS-terminating proxy, when configured), HSTS, the security headers (Web/SecurityHeaders.cs).
+app.UseSiteSecurityHeaders();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapLocalAccounts();

@@ -129,11 +129,12 @@ public sealed class AccountBindingTests : IAsyncLifetime
         using var bob = _site.NewBrowser();
         await Flows.RegisterAsync(bob, "bob");
         using var refused = await Flows.QqLoginAsync(bob, _emulator, fromAccountPage: true);
-        var html = await refused.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Equal(nameof(QqBindResult.BoundToAnotherAccount), TestBrowser.Attribute(html, "refusal", "data-reason"));
-        Assert.NotNull(TestBrowser.Text(await bob.PageAsync("/account"), "qq-none"));
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/account?m=qq-bound-elsewhere", refused.Headers.Location!.OriginalString);
+        var account = await bob.PageAsync("/account?m=qq-bound-elsewhere");
+        Assert.Contains("这个QQ已绑定其他账号", account, StringComparison.Ordinal);
+        Assert.NotNull(TestBrowser.Text(account, "qq-none"));
         await using var db = _site.OpenDatabase();
         var bobId = (await db.Users.SingleAsync(user => user.UserName == "bob")).Id;
         Assert.False(await db.UserLogins.AnyAsync(login => login.UserId == bobId));
@@ -156,9 +157,9 @@ public sealed class AccountBindingTests : IAsyncLifetime
         }
 
         using var refused = await xiaohong.SubmitAsync("/qq/bind", "bind-existing", ("existingUserName", "carol"), ("password", Flows.Password));
-        var html = await refused.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Equal(nameof(QqBindResult.AccountHasAnotherQq), TestBrowser.Attribute(html, "refusal", "data-reason"));
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/qq/bind?m=account-has-qq", refused.Headers.Location!.OriginalString);
+        Assert.Contains("这个账号已绑定另一个QQ", await xiaohong.PageAsync("/qq/bind?m=account-has-qq"), StringComparison.Ordinal);
         await using var db = _site.OpenDatabase();
         Assert.False(await db.UserLogins.AnyAsync(login => login.ProviderKey == OpenId(1)));
     }
@@ -169,10 +170,16 @@ public sealed class AccountBindingTests : IAsyncLifetime
         using var browser = _site.NewBrowser();
         await Flows.QqLoginAndCreateAccountAsync(browser, _emulator);
 
-        using (var refused = await browser.SubmitAsync("/account", "qq-unbind"))
+        // The page offers no unbind; a post from an older page (another tab) is refused with the same hint.
+        var page = await browser.PageAsync("/account");
+        Assert.Null(TestBrowser.Attribute(page, "qq-unbind", "action"));
+        Assert.NotNull(TestBrowser.Text(page, "unbind-needs-password"));
+        using (var refused = await browser.PostAsync("/account/qq/unbind", TestBrowser.FindForm(page, "qq-refresh").Token))
         {
-            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal("/account?m=unbind-only-login", refused.Headers.Location!.OriginalString);
         }
+
+        Assert.Contains("QQ是此账号唯一的登录方式", await browser.PageAsync("/account?m=unbind-only-login"), StringComparison.Ordinal);
 
         await using (var db = _site.OpenDatabase())
         {

@@ -24,11 +24,14 @@ internal static class AccountEndpoints
         account.MapPost("/password", SetPassword).RequireAntiforgeryToken();
     }
 
+    // The POST forms redirect back here with a message key (post-redirect-get): a reload never posts again.
     private static async Task<IResult> AccountPage(HttpContext http, UserManager<IdentityUser> users, QqProfileStore profiles, string? m) =>
-        await RenderAsync(http, users, profiles, m is null ? null : Messages.Text(m), []);
+        m is not null && Messages.IsRefusal(m)
+            ? await RenderAsync(http, users, profiles, null, [Messages.Text(m)])
+            : await RenderAsync(http, users, profiles, m is null ? null : Messages.Text(m), []);
 
     private static async Task<IResult> RenderAsync(
-        HttpContext http, UserManager<IdentityUser> users, QqProfileStore profiles, string? message, IEnumerable<string> errors, int statusCode = StatusCodes.Status200OK)
+        HttpContext http, UserManager<IdentityUser> users, QqProfileStore profiles, string? message, IEnumerable<string> errors)
     {
         var user = await users.GetUserAsync(http.User);
         if (user is null)
@@ -56,7 +59,9 @@ internal static class AccountEndpoints
                 + $"<p>OpenID <code id=\"qq-openid\">{E(profile.OpenId)}</code>"
                 + (profile.UnionId is null ? "" : $" · UnionID <code id=\"qq-unionid\">{E(profile.UnionId)}</code>") + "</p>"
                 + Form(http, "/account/qq/refresh", "qq-refresh", "<button>从QQ更新资料 Refresh from QQ</button>")
-                + Form(http, "/account/qq/unbind", "qq-unbind", "<button>解除绑定 Unbind QQ</button>");
+                + (await CanUnbindAsync(users, user, hasPassword)
+                    ? Form(http, "/account/qq/unbind", "qq-unbind", "<button>解除绑定 Unbind QQ</button>")
+                    : "<p id=\"unbind-needs-password\">设置密码后才能解除绑定。 Set a password (below) to be able to unbind QQ.</p>");
         }
 
         if (!hasPassword)
@@ -66,8 +71,13 @@ internal static class AccountEndpoints
         }
 
         body += Form(http, "/logout", "logout", "<button>退出 Sign out</button>");
-        return Page("我的账号 My account", body, statusCode);
+        return Page("我的账号 My account", body);
     }
+
+    // As the binder decides an unbind (QqUnbindResult.OnlyWayToSignIn): a password, or a login other than QQ's.
+    private static async Task<bool> CanUnbindAsync(UserManager<IdentityUser> users, IdentityUser user, bool hasPassword) =>
+        hasPassword || (await users.GetLoginsAsync(user)).Any(login =>
+            login.LoginProvider != Scheme && login.LoginProvider != QqAccountBinder<IdentityUser, AppDbContext>.UnionIdLoginProvider);
 
     private static async Task<IResult> Unbind(
         HttpContext http, UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, QqAccountBinder<IdentityUser, AppDbContext> binder, QqProfileStore profiles)
@@ -88,7 +98,7 @@ internal static class AccountEndpoints
                 await signIn.RefreshSignInAsync(await users.FindByIdAsync(user.Id) ?? user);
                 return Results.Redirect("/account?m=unbound");
             case QqUnbindResult.OnlyWayToSignIn:
-                return await RenderAsync(http, users, profiles, null, ["QQ是此账号唯一的登录方式，请先设置密码。 QQ is the only way to sign in to this account: set a password first."], StatusCodes.Status409Conflict);
+                return Results.Redirect("/account?m=unbind-only-login");
             default:
                 return Results.Redirect("/account");
         }
@@ -109,12 +119,11 @@ internal static class AccountEndpoints
         }
         catch (Exception exception) when (exception is QqConnectException or InvalidOperationException)
         {
-            var code = exception is QqConnectApiException api ? $" ({api.ErrorCode.ToString(CultureInfo.InvariantCulture)})" : "";
-            return await RenderAsync(http, users, profiles, null, ["无法从QQ更新资料，请重新用QQ登录。 The profile could not be read from QQ; log in with QQ again." + code], StatusCodes.Status502BadGateway);
+            return Results.Redirect("/account?m=refresh-failed");
         }
     }
 
-    private static async Task<IResult> SetPassword(HttpContext http, UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, QqProfileStore profiles)
+    private static async Task<IResult> SetPassword(HttpContext http, UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn)
     {
         var user = await users.GetUserAsync(http.User);
         if (user is null)
@@ -130,6 +139,9 @@ internal static class AccountEndpoints
             return Results.Redirect("/account?m=password");
         }
 
-        return await RenderAsync(http, users, profiles, null, result.Errors.Select(error => error.Description), StatusCodes.Status400BadRequest);
+        // A second tab may have set one already; else the password was too weak (Program.cs sets the rules).
+        return Results.Redirect(result.Errors.Any(error => error.Code == nameof(IdentityErrorDescriber.UserAlreadyHasPassword))
+            ? "/account?m=password-exists"
+            : "/account?m=password-rejected");
     }
 }

@@ -66,14 +66,15 @@ internal static class QqLoginEndpoints
         return await SignInAsync(http, signIn, profiles, user, qq, info, "/account");
     }
 
-    private static async Task<IResult> BindPage(HttpContext http, SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users)
+    // A refused bind comes back here with its message (?m=): the QQ login stays pending for another choice.
+    private static async Task<IResult> BindPage(HttpContext http, SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, string? m)
     {
         if (await PendingAsync(signIn) is not var (_, qq))
         {
             return Expired;
         }
 
-        return RenderBindPage(http, qq, await UserNameSuggestion.SuggestAsync(users, qq.Nickname), []);
+        return RenderBindPage(http, qq, await UserNameSuggestion.SuggestAsync(users, qq.Nickname), Messages.Text(m ?? "") is { Length: > 0 } text ? [text] : []);
     }
 
     // The bind page and its forms need the QQ identity pending in Identity's external cookie; it lasts minutes.
@@ -82,7 +83,8 @@ internal static class QqLoginEndpoints
     private static async Task<(ExternalLoginInfo Info, QqIdentity Qq)?> PendingAsync(SignInManager<IdentityUser> signIn) =>
         await signIn.GetExternalLoginInfoAsync() is { } info ? (info, QqIdentity.From(info)) : null;
 
-    private static IResult RenderBindPage(HttpContext http, QqIdentity qq, string suggestedName, IEnumerable<string> errors, int statusCode = StatusCodes.Status200OK)
+    private static IResult RenderBindPage(
+        HttpContext http, QqIdentity qq, string suggestedName, IEnumerable<string> errors, int statusCode = StatusCodes.Status200OK, string? existingUserName = null)
     {
         var avatar = qq.AvatarUrl is null ? "" : $"<img class=\"avatar\" id=\"qq-avatar\" src=\"{E(qq.AvatarUrl)}\" alt=\"QQ头像 avatar\"> ";
         return Page("绑定账号 Bind your account",
@@ -93,7 +95,7 @@ internal static class QqLoginEndpoints
                 Input("userName", "用户名 User name", value: suggestedName) + "<button>创建并绑定 Create and bind</button>")
             + "</fieldset><fieldset><legend>绑定已有账号 Bind to an account I have</legend>"
             + Form(http, "/qq/bind/existing", "bind-existing",
-                Input("existingUserName", "用户名 User name") + Input("password", "密码 Password", "password")
+                Input("existingUserName", "用户名 User name", value: existingUserName) + Input("password", "密码 Password", "password")
                 + "<button>登录并绑定 Sign in and bind</button>")
             + "</fieldset>",
             statusCode);
@@ -132,11 +134,14 @@ internal static class QqLoginEndpoints
         }
 
         var form = await http.Request.ReadFormAsync();
-        var user = await users.FindByNameAsync(form["existingUserName"].ToString().Trim());
+        var userName = form["existingUserName"].ToString().Trim();
+        var user = await users.FindByNameAsync(userName);
         var check = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, form["password"].ToString(), lockoutOnFailure: true);
         if (user is null || !check.Succeeded)
         {
-            return RenderBindPage(http, qq, await UserNameSuggestion.SuggestAsync(users, qq.Nickname), ["用户名或密码错误。 Wrong user name or password."], StatusCodes.Status400BadRequest);
+            // The page again with the typed user name (not the password) for another try.
+            return RenderBindPage(
+                http, qq, await UserNameSuggestion.SuggestAsync(users, qq.Nickname), ["用户名或密码错误。 Wrong user name or password."], StatusCodes.Status400BadRequest, userName);
         }
 
         return await BindAndFinishAsync(http, signIn, binder, profiles, user, qq, info);
@@ -152,11 +157,16 @@ internal static class QqLoginEndpoints
             return await SignInAsync(http, signIn, profiles, user, qq, info, "/account?m=bound");
         }
 
-        await http.SignOutAsync(IdentityConstants.ExternalScheme);
-        var why = result == QqBindResult.BoundToAnotherAccount
-            ? "这个QQ已绑定其他账号，未做任何更改。 This QQ is bound to another account; nothing was changed."
-            : "这个账号已绑定另一个QQ，未做任何更改。 This account is bound to another QQ; nothing was changed.";
-        return Page("无法绑定 Cannot bind", $"<p class=\"error\" id=\"refusal\" data-reason=\"{result}\">{E(why)}</p><p><a href=\"/account\">我的账号 My account</a></p>", StatusCodes.Status409Conflict);
+        var message = result == QqBindResult.BoundToAnotherAccount ? "qq-bound-elsewhere" : "account-has-qq";
+        if (http.User.Identity?.IsAuthenticated == true)
+        {
+            // Bound from the account page: the login was for that binding only.
+            await http.SignOutAsync(IdentityConstants.ExternalScheme);
+            return Results.Redirect("/account?m=" + message);
+        }
+
+        // From the bind page: the QQ login stays pending (until used or expired) for the other choice there.
+        return Results.Redirect("/qq/bind?m=" + message);
     }
 
     private static async Task<IResult> SignInAsync(
