@@ -10,17 +10,22 @@ using QqConnect.AspNetCore.Identity;
 var file = Path.Combine(Path.GetTempPath(), $"qqconnect-package-identity-{Guid.NewGuid():N}.db");
 try
 {
-    var services = new ServiceCollection();
-    services.AddLogging();
-    services.AddDataProtection();
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Logging.ClearProviders();
+    var services = builder.Services;
     services.AddDbContext<SiteDb>(options => options.UseSqlite($"Data Source={file}"));
-    services.AddIdentity<IdentityUser, IdentityRole>(options => options.SignIn.RequireConfirmedAccount = true)
+    services.AddIdentity<IdentityUser, IdentityRole>(options =>
+        {
+            options.SignIn.RequireConfirmedAccount = true;
+            options.User.AllowedUserNameCharacters = ""; // Chinese user names, from Chinese nicknames
+        })
         .AddEntityFrameworkStores<SiteDb>()
         .AddQqConnectAccounts<IdentityUser, SiteDb>();
     services.AddAuthentication()
         .AddQqConnect("QQ", options => (options.AppId, options.AppKey) = ("100000001", "package-test-key"))
         .AddQqConnect("QQ.Mobile", options => (options.AppId, options.AppKey) = ("100000002", "package-test-key"));
-    await using var provider = services.BuildServiceProvider();
+    await using var app = builder.Build();
+    var provider = app.Services;
     await using (var scope = provider.CreateAsyncScope())
     {
         await scope.ServiceProvider.GetRequiredService<SiteDb>().Database.EnsureCreatedAsync();
@@ -50,7 +55,7 @@ try
         }
 
         var status = await binder.GetStatusAsync(found);
-        if (status.QqLogins.Count != 2 || status.CanUnbind || await binder.UnbindAsync(found) != QqUnbindResult.OnlyWayToSignIn)
+        if (status.QqLogins.Count != 2 || status.CanUnbind || await binder.UnbindQqAsync(found) != QqUnbindResult.OnlyWayToSignIn)
         {
             throw new InvalidOperationException("Unbinding the only way to sign in was not refused.");
         }

@@ -88,7 +88,7 @@ public sealed class QqAccountBinderTests : AccountsTest
     public async Task Bind_SamePersonFromAnotherApp_CompletesTheBinding_AnotherPersonIsRefused()
     {
         var user = await LocalAccountAsync("owner");
-        Task<QqBindResult> Bind(QqLogin qq) => InRequestAsync(async services => await Binder(services).BindAsync((await Users(services).FindByIdAsync(user.Id))!, qq));
+        Task<QqBindResult> Bind(QqLogin qq) => InRequestAsync(async services => await Binder(services).BindQqAsync((await Users(services).FindByIdAsync(user.Id))!, qq));
 
         Assert.Equal(QqBindResult.Bound, await Bind(Host.Login(AccountsHost.Web, 0)));
         Assert.Equal(QqBindResult.AlreadyBound, await Bind(Host.Login(AccountsHost.Web, 0)));
@@ -107,8 +107,8 @@ public sealed class QqAccountBinderTests : AccountsTest
         var second = await LocalAccountAsync("second");
         var rows = await LoginRowsAsync();
 
-        var sameApp = await InRequestAsync(async services => await Binder(services).BindAsync((await Users(services).FindByIdAsync(second.Id))!, Host.Login(AccountsHost.Web, 0)));
-        var otherApp = await InRequestAsync(async services => await Binder(services).BindAsync((await Users(services).FindByIdAsync(second.Id))!, Host.Login(AccountsHost.Mobile, 0)));
+        var sameApp = await InRequestAsync(async services => await Binder(services).BindQqAsync((await Users(services).FindByIdAsync(second.Id))!, Host.Login(AccountsHost.Web, 0)));
+        var otherApp = await InRequestAsync(async services => await Binder(services).BindQqAsync((await Users(services).FindByIdAsync(second.Id))!, Host.Login(AccountsHost.Mobile, 0)));
 
         Assert.Equal(QqBindResult.BoundToAnotherAccount, sameApp);
         Assert.Equal(QqBindResult.BoundToAnotherAccount, otherApp);
@@ -122,7 +122,7 @@ public sealed class QqAccountBinderTests : AccountsTest
         await InRequestAsync(services => Binder(services).FindAsync(Host.Login(AccountsHost.Mobile, 0)));
         await InRequestAsync(async services => (await Users(services).AddPasswordAsync((await Users(services).FindByIdAsync(user.Id))!, "A-password-1")).Succeeded);
 
-        var result = await InRequestAsync(async services => await Binder(services).UnbindAsync((await Users(services).FindByIdAsync(user.Id))!));
+        var result = await InRequestAsync(async services => await Binder(services).UnbindQqAsync((await Users(services).FindByIdAsync(user.Id))!));
 
         Assert.Equal(QqUnbindResult.Unbound, result);
         Assert.Empty(await LoginRowsAsync());
@@ -138,7 +138,7 @@ public sealed class QqAccountBinderTests : AccountsTest
         var user = await CreateAsync(Host.Login(AccountsHost.Web, 0), "小明");
 
         var status = await InRequestAsync(async services => await Binder(services).GetStatusAsync((await Users(services).FindByIdAsync(user.Id))!));
-        var result = await InRequestAsync(async services => await Binder(services).UnbindAsync((await Users(services).FindByIdAsync(user.Id))!));
+        var result = await InRequestAsync(async services => await Binder(services).UnbindQqAsync((await Users(services).FindByIdAsync(user.Id))!));
 
         Assert.True(status.IsBound);
         Assert.False(status.CanUnbind);
@@ -161,7 +161,7 @@ public sealed class QqAccountBinderTests : AccountsTest
             return true;
         });
 
-        await InRequestAsync(async services => await Binder(services).UnbindAsync((await Users(services).FindByIdAsync(user.Id))!));
+        await InRequestAsync(async services => await Binder(services).UnbindQqAsync((await Users(services).FindByIdAsync(user.Id))!));
 
         await using var db = Host.OpenDatabase();
         Assert.Equal("Other", (await db.UserTokens.SingleAsync()).LoginProvider);
@@ -180,7 +180,21 @@ public sealed class QqAccountBinderTests : AccountsTest
         Assert.Null(found);
         Assert.Equal([(user.Id, AccountsHost.Web, Host.Login(AccountsHost.Web, 0).OpenId)], await LoginRowsAsync());
         // Binding it again on purpose works.
-        Assert.Equal(QqBindResult.Bound, await InRequestAsync(async services => await Binder(services).BindAsync((await Users(services).FindByIdAsync(user.Id))!, Host.Login(AccountsHost.Mobile, 0))));
+        Assert.Equal(QqBindResult.Bound, await InRequestAsync(async services => await Binder(services).BindQqAsync((await Users(services).FindByIdAsync(user.Id))!, Host.Login(AccountsHost.Mobile, 0))));
+    }
+
+    [Fact]
+    public async Task Find_AnotherAppUnderTheSameSchemeName_IsLinkedThroughTheUnionId()
+    {
+        // A site moved to a new QQ app id (or two sites share one database) with the one scheme name QQ: the new app's
+        // OpenID is another login row of that scheme, not a removed one.
+        var user = await CreateAsync(Host.Login(AccountsHost.Web, 0), "小明");
+        var otherApp = Host.Login(AccountsHost.Mobile, 0) with { LoginProvider = AccountsHost.Web };
+
+        var found = await InRequestAsync(services => Binder(services).FindAsync(otherApp));
+
+        Assert.Equal(user.Id, found!.Id);
+        Assert.Equal(2, (await LoginRowsAsync()).Count(row => row.LoginProvider == AccountsHost.Web && row.UserId == user.Id));
     }
 
     [Fact]
@@ -236,8 +250,8 @@ public sealed class QqAccountBinderTests : AccountsTest
     {
         var user = await LocalAccountAsync("two-tabs");
 
-        var bound = await InRequestAsync(async services => await Binder(services).BindAsync(await StaleCopyAsync(services, user.Id), Host.Login(AccountsHost.Web, 0)));
-        var unbound = await InRequestAsync(async services => await Binder(services).UnbindAsync(await StaleCopyAsync(services, user.Id)));
+        var bound = await InRequestAsync(async services => await Binder(services).BindQqAsync(await StaleCopyAsync(services, user.Id), Host.Login(AccountsHost.Web, 0)));
+        var unbound = await InRequestAsync(async services => await Binder(services).UnbindQqAsync(await StaleCopyAsync(services, user.Id)));
 
         Assert.Equal(QqBindResult.Bound, bound);
         Assert.Equal(QqUnbindResult.Unbound, unbound);
