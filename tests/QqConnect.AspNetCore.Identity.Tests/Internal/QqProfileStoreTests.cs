@@ -67,6 +67,19 @@ public sealed class QqProfileStoreTests : AccountsTest
     }
 
     [Fact]
+    public async Task GetAccessToken_ExpiredWithACopyOfTheUserMadeStaleByAnotherRequest_StillSavesQqsNewRefreshToken()
+    {
+        var (user, token) = await BoundWithTokensAsync();
+        var before = await StoredTokensAsync();
+        Host.Time.SetUtcNow(token.ExpiresAt.AddMinutes(5));
+
+        var renewed = await InRequestAsync(async services => await Profiles(services).GetAccessTokenAsync(await StaleCopyAsync(services, user.Id), AccountsHost.Web));
+
+        Assert.NotEqual(before["refresh_token"], (await StoredTokensAsync())["refresh_token"]);
+        Assert.Equal(renewed, await InRequestAsync(async services => await Profiles(services).GetAccessTokenAsync((await Users(services).FindByIdAsync(user.Id))!, AccountsHost.Web)));
+    }
+
+    [Fact]
     public async Task GetAccessToken_RefreshTokenUsedUpElsewhere_SaysLogInWithQqAgain()
     {
         var (user, token) = await BoundWithTokensAsync();
