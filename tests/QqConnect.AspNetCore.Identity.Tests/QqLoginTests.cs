@@ -31,6 +31,19 @@ public sealed class QqLoginTests
         Assert.Null(qq.AvatarUrl);
     }
 
+    [Theory]
+    [InlineData("\u202e小明\u202c", "小明")]
+    [InlineData("小\u200b明\u2066x\u2069", "小明x")]
+    [InlineData("a\tb\nc\u0000", "abc")]
+    [InlineData("👨\u200d👩\u200d👧", "👨\u200d👩\u200d👧")]
+    [InlineData("企鹅🐧", "企鹅🐧")]
+    public void FromExternalLogin_HostileNickname_LosesItsControlAndFormatCharacters(string nickname, string shown)
+    {
+        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, nickname)], "QQ"));
+
+        Assert.Equal(shown, QqLogin.FromExternalLogin(new ExternalLoginInfo(principal, "QQ", "OPENID-1", "QQ")).Nickname);
+    }
+
     [Fact]
     public void FromExternalLogin_WithoutOpenId_IsRefused() =>
         Assert.Throws<ArgumentException>(() => QqLogin.FromExternalLogin(new ExternalLoginInfo(new ClaimsPrincipal(), "QQ", "", "QQ")));

@@ -54,7 +54,7 @@ internal static class AccountEndpoints
         else
         {
             var avatar = profile.AvatarUrl is null ? "" : $"<img class=\"avatar\" id=\"qq-avatar\" src=\"{E(profile.AvatarUrl)}\" alt=\"QQ头像 avatar\"> ";
-            body += $"<p>{avatar}<b id=\"qq-nickname\">{E(profile.Nickname)}</b></p>"
+            body += $"<p>{avatar}<b><bdi id=\"qq-nickname\">{E(profile.Nickname)}</bdi></b></p>"
                 + $"<p>绑定时间 Bound at <time id=\"qq-bound-at\">{E(profile.BoundAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))}</time>"
                 + $" · 更新 Updated <time id=\"qq-updated-at\">{E(profile.UpdatedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))}</time></p>"
                 + $"<p>OpenID <code id=\"qq-openid\">{E(status.QqLogins[0].ProviderKey)}</code>"

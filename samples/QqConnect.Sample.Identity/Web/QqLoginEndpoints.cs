@@ -88,7 +88,7 @@ internal static class QqLoginEndpoints
     {
         var avatar = qq.AvatarUrl is null ? "" : $"<img class=\"avatar\" id=\"qq-avatar\" src=\"{E(qq.AvatarUrl)}\" alt=\"QQ头像 avatar\"> ";
         return Page("绑定账号 Bind your account",
-            $"<p>{avatar}QQ用户 <b id=\"qq-nickname\">{E(qq.Nickname)}</b> 尚未绑定本站账号。 This QQ is not bound to an account of this site yet.</p>"
+            $"<p>{avatar}QQ用户 <b><bdi id=\"qq-nickname\">{E(qq.Nickname)}</bdi></b> 尚未绑定本站账号。 This QQ is not bound to an account of this site yet.</p>"
             + Errors(errors)
             + "<fieldset><legend>创建新账号 Create a new account</legend>"
             + Form(http, "/qq/bind/create", "create-account",
