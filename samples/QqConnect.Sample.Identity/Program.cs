@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QqConnect.AspNetCore;
 using QqConnect.AspNetCore.Emulator;
+using QqConnect.AspNetCore.Identity;
 using QqConnect.Sample.Identity;
-using QqConnect.Sample.Identity.Binding;
 using QqConnect.Sample.Identity.Data;
 using QqConnect.Sample.Identity.Web;
 using QqConnect.Samples;
@@ -73,7 +73,11 @@ builder.Services.AddIdentity<IdentityUser, IdentityRole>(options =>
         options.Password.RequireNonAlphanumeric = false;
         options.Password.RequireUppercase = false;
     })
-    .AddEntityFrameworkStores<AppDbContext>();
+    .AddEntityFrameworkStores<AppDbContext>()
+    // QqConnect.AspNetCore.Identity: the binding rules and the QQ profile and tokens (the pages are the site's own,
+    // in Web/), QQ-made accounts confirmed, no lockout by strangers, user names that cannot impersonate.
+    .AddQqConnectAccounts<IdentityUser, AppDbContext>()
+    .AddErrorDescriber<ChineseIdentityErrorDescriber>();
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.LoginPath = "/login";
@@ -108,8 +112,6 @@ builder.Services.AddAuthentication().AddQqConnect(builder.Configuration.GetSecti
 }).UseEmulatorInDevelopment();
 builder.Services.AddAuthorization();
 builder.Services.AddAntiforgery();
-builder.Services.AddScoped<QqAccountBinder<IdentityUser, AppDbContext>>();
-builder.Services.AddScoped<QqProfileStore>();
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();

@@ -65,8 +65,20 @@ internal sealed class RoomRules
         [SourceFile.RootRoom] = ["Internal"],
     });
 
+    /// <summary>
+    /// The rooms of src/QqConnect.AspNetCore.Identity (QQ login bound to Identity accounts): its public face at the
+    /// root (the binder and profile store interfaces, their results, the entity, options, registration), the
+    /// workings in Internal/, and the callback, bind and account pages in Pages/, which use both.
+    /// </summary>
+    public static RoomRules AspNetCoreIdentity { get; } = new("QqConnect.AspNetCore.Identity", new(StringComparer.Ordinal)
+    {
+        ["Internal"] = [SourceFile.RootRoom],
+        ["Pages"] = [SourceFile.RootRoom, "Internal"],
+        [SourceFile.RootRoom] = ["Internal", "Pages"],
+    });
+
     /// <summary>Every package with rules, by its project folder.</summary>
-    public static IReadOnlyList<RoomRules> All { get; } = [Client, Emulator, AspNetCore, AspNetCoreEmulator];
+    public static IReadOnlyList<RoomRules> All { get; } = [Client, Emulator, AspNetCore, AspNetCoreEmulator, AspNetCoreIdentity];
 
     public bool IsKnown(string room) => _mayUse.ContainsKey(room);
 

@@ -9,7 +9,7 @@ public sealed class RoomRulesTests
 
     // Where the extension methods users call are found: AddXxx on services, tokens on HttpContext, UseXxx on the app.
     private static readonly string[] ExtensionNamespaces =
-        ["Microsoft.Extensions.DependencyInjection", "Microsoft.AspNetCore.Authentication", "Microsoft.AspNetCore.Builder"];
+        ["Microsoft.Extensions.DependencyInjection", "Microsoft.AspNetCore.Authentication", "Microsoft.AspNetCore.Builder", "Microsoft.EntityFrameworkCore"];
 
     [Theory]
     [MemberData(nameof(Packages))]

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using QqConnect.Sample.Identity.Binding;
+using QqConnect.AspNetCore.Identity;
 using QqConnect.Sample.Identity.Tests.Infrastructure;
 
 namespace QqConnect.Sample.Identity.Tests;
@@ -61,8 +61,9 @@ public sealed class AccountBindingTests : IAsyncLifetime
         var user = await db.Users.SingleAsync();
         Assert.Equal("小明", user.UserName);
         var logins = await db.UserLogins.OrderBy(login => login.LoginProvider).ToListAsync();
-        Assert.Equal([("QQ", OpenId(0)), (QqAccountBinder<Microsoft.AspNetCore.Identity.IdentityUser, Data.AppDbContext>.UnionIdLoginProvider, UnionId(0))],
-            logins.Select(login => (login.LoginProvider, login.ProviderKey)));
+        Assert.Equal([("QQ", OpenId(0))], logins.Select(login => (login.LoginProvider, login.ProviderKey)));
+        var profile = await db.Set<QqUserProfile>().SingleAsync();
+        Assert.Equal((user.Id, UnionId(0)), (profile.UserId, profile.UnionId));
         Assert.All(logins, login => Assert.Equal(user.Id, login.UserId));
         Assert.Contains(await db.UserTokens.ToListAsync(), token => token.Name == "refresh_token" && token.LoginProvider == "QQ");
     }
@@ -109,7 +110,7 @@ public sealed class AccountBindingTests : IAsyncLifetime
 
         await using var db = _site.OpenDatabase();
         var alice = await db.Users.SingleAsync();
-        Assert.Equal(2, await db.UserLogins.CountAsync(login => login.UserId == alice.Id));
+        Assert.Equal(1, await db.UserLogins.CountAsync(login => login.UserId == alice.Id));
 
         // From now on QQ登录 signs in to alice.
         using var other = _site.NewBrowser();
@@ -138,7 +139,7 @@ public sealed class AccountBindingTests : IAsyncLifetime
         await using var db = _site.OpenDatabase();
         var bobId = (await db.Users.SingleAsync(user => user.UserName == "bob")).Id;
         Assert.False(await db.UserLogins.AnyAsync(login => login.UserId == bobId));
-        Assert.Equal(2, await db.UserLogins.CountAsync(login => login.UserId != bobId));
+        Assert.Equal(1, await db.UserLogins.CountAsync(login => login.UserId != bobId));
     }
 
     [Fact]
@@ -183,7 +184,7 @@ public sealed class AccountBindingTests : IAsyncLifetime
 
         await using (var db = _site.OpenDatabase())
         {
-            Assert.Equal(2, await db.UserLogins.CountAsync());
+            Assert.Equal(1, await db.UserLogins.CountAsync());
         }
 
         using (var password = await browser.SubmitAsync("/account", "set-password", ("newPassword", Flows.Password)))
@@ -200,7 +201,7 @@ public sealed class AccountBindingTests : IAsyncLifetime
         await using (var db = _site.OpenDatabase())
         {
             Assert.Equal(0, await db.UserLogins.CountAsync());
-            Assert.Equal(0, await db.QqProfiles.CountAsync());
+            Assert.Equal(0, await db.Set<QqUserProfile>().CountAsync());
             Assert.Equal(0, await db.UserTokens.CountAsync());
         }
 
@@ -242,7 +243,7 @@ public sealed class AccountBindingTests : IAsyncLifetime
         string oldRefreshToken;
         await using (var db = _site.OpenDatabase())
         {
-            var profile = await db.QqProfiles.SingleAsync();
+            var profile = await db.Set<QqUserProfile>().SingleAsync();
             profile.Nickname = "old nickname";
             var expires = await db.UserTokens.SingleAsync(token => token.Name == "expires_at");
             expires.Value = DateTimeOffset.UtcNow.AddHours(-1).ToString("o");

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using QqConnect.AspNetCore;
 using QqConnect.Client;
-using QqConnect.Sample.Identity.Binding;
+using QqConnect.AspNetCore.Identity;
 using QqConnect.Sample.Identity.Data;
 using static QqConnect.Sample.Identity.Web.Html;
 
@@ -25,13 +25,13 @@ internal static class AccountEndpoints
     }
 
     // The POST forms redirect back here with a message key (post-redirect-get): a reload never posts again.
-    private static async Task<IResult> AccountPage(HttpContext http, UserManager<IdentityUser> users, QqProfileStore profiles, string? m) =>
+    private static async Task<IResult> AccountPage(HttpContext http, UserManager<IdentityUser> users, IQqAccountBinder<IdentityUser> binder, string? m) =>
         m is not null && Messages.IsRefusal(m)
-            ? await RenderAsync(http, users, profiles, null, [Messages.Text(m)])
-            : await RenderAsync(http, users, profiles, m is null ? null : Messages.Text(m), []);
+            ? await RenderAsync(http, users, binder, null, [Messages.Text(m)])
+            : await RenderAsync(http, users, binder, m is null ? null : Messages.Text(m), []);
 
     private static async Task<IResult> RenderAsync(
-        HttpContext http, UserManager<IdentityUser> users, QqProfileStore profiles, string? message, IEnumerable<string> errors)
+        HttpContext http, UserManager<IdentityUser> users, IQqAccountBinder<IdentityUser> binder, string? message, IEnumerable<string> errors)
     {
         var user = await users.GetUserAsync(http.User);
         if (user is null)
@@ -39,7 +39,8 @@ internal static class AccountEndpoints
             return Results.Redirect("/login");
         }
 
-        var profile = await profiles.GetAsync(user);
+        var status = await binder.GetStatusAsync(user, http.RequestAborted);
+        var profile = status.Profile;
         var hasPassword = await users.HasPasswordAsync(user);
         var body = $"<p>用户名 User name: <b id=\"user-name\">{E(user.UserName)}</b></p>"
             + (string.IsNullOrEmpty(message) ? "" : $"<p class=\"message\" id=\"message\">{E(message)}</p>")
@@ -53,13 +54,13 @@ internal static class AccountEndpoints
         else
         {
             var avatar = profile.AvatarUrl is null ? "" : $"<img class=\"avatar\" id=\"qq-avatar\" src=\"{E(profile.AvatarUrl)}\" alt=\"QQ头像 avatar\"> ";
-            body += $"<p>{avatar}<b id=\"qq-nickname\">{E(profile.Nickname)}</b></p>"
+            body += $"<p>{avatar}<b><bdi id=\"qq-nickname\">{E(profile.Nickname)}</bdi></b></p>"
                 + $"<p>绑定时间 Bound at <time id=\"qq-bound-at\">{E(profile.BoundAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))}</time>"
                 + $" · 更新 Updated <time id=\"qq-updated-at\">{E(profile.UpdatedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))}</time></p>"
-                + $"<p>OpenID <code id=\"qq-openid\">{E(profile.OpenId)}</code>"
+                + $"<p>OpenID <code id=\"qq-openid\">{E(status.QqLogins[0].ProviderKey)}</code>"
                 + (profile.UnionId is null ? "" : $" · UnionID <code id=\"qq-unionid\">{E(profile.UnionId)}</code>") + "</p>"
                 + Form(http, "/account/qq/refresh", "qq-refresh", "<button>从QQ更新资料 Refresh from QQ</button>")
-                + (await CanUnbindAsync(users, user, hasPassword)
+                + (status.CanUnbind
                     ? Form(http, "/account/qq/unbind", "qq-unbind", "<button>解除绑定 Unbind QQ</button>")
                     : "<p id=\"unbind-needs-password\">设置密码后才能解除绑定。 Set a password (below) to be able to unbind QQ.</p>");
         }
@@ -74,13 +75,8 @@ internal static class AccountEndpoints
         return Page("我的账号 My account", body);
     }
 
-    // As the binder decides an unbind (QqUnbindResult.OnlyWayToSignIn): a password, or a login other than QQ's.
-    private static async Task<bool> CanUnbindAsync(UserManager<IdentityUser> users, IdentityUser user, bool hasPassword) =>
-        hasPassword || (await users.GetLoginsAsync(user)).Any(login =>
-            login.LoginProvider != Scheme && login.LoginProvider != QqAccountBinder<IdentityUser, AppDbContext>.UnionIdLoginProvider);
-
     private static async Task<IResult> Unbind(
-        HttpContext http, UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, QqAccountBinder<IdentityUser, AppDbContext> binder, QqProfileStore profiles)
+        HttpContext http, UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, IQqAccountBinder<IdentityUser> binder)
     {
         var user = await users.GetUserAsync(http.User);
         if (user is null)
@@ -88,11 +84,10 @@ internal static class AccountEndpoints
             return Results.Redirect("/login");
         }
 
-        var result = await binder.UnbindAsync(user, Scheme);
+        var result = await binder.UnbindQqAsync(user, http.RequestAborted);
         switch (result)
         {
             case QqUnbindResult.Unbound:
-                await profiles.DeleteAsync(user, Scheme);
                 // The security stamp changed; the binder may have done it on a fresh copy (after a lost race), so the
                 // cookie is made from the account as stored, not from this request's copy.
                 await signIn.RefreshSignInAsync(await users.FindByIdAsync(user.Id) ?? user);
@@ -104,7 +99,7 @@ internal static class AccountEndpoints
         }
     }
 
-    private static async Task<IResult> Refresh(HttpContext http, UserManager<IdentityUser> users, QqProfileStore profiles)
+    private static async Task<IResult> Refresh(HttpContext http, UserManager<IdentityUser> users, IQqProfileStore<IdentityUser> profiles)
     {
         var user = await users.GetUserAsync(http.User);
         if (user is null)
@@ -114,10 +109,10 @@ internal static class AccountEndpoints
 
         try
         {
-            await profiles.RefreshAsync(user, Scheme, http.RequestAborted);
+            await profiles.RefreshProfileAsync(user, Scheme, http.RequestAborted);
             return Results.Redirect("/account?m=refreshed");
         }
-        catch (Exception exception) when (exception is QqConnectException or InvalidOperationException)
+        catch (QqConnectException)
         {
             return Results.Redirect("/account?m=refresh-failed");
         }

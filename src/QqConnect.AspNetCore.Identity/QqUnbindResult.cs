@@ -1,9 +1,9 @@
-namespace QqConnect.Sample.Identity.Binding;
+namespace QqConnect.AspNetCore.Identity;
 
-/// <summary>The outcome of <see cref="QqAccountBinder{TUser, TContext}.UnbindAsync"/>.</summary>
+/// <summary>The outcome of <see cref="IQqAccountBinder{TUser}.UnbindQqAsync"/>.</summary>
 public enum QqUnbindResult
 {
-    /// <summary>The QQ binding (its OpenID and UnionID rows) was removed.</summary>
+    /// <summary>Every QQ login of the account (all QQ schemes), its UnionID, profile and saved QQ tokens were removed.</summary>
     Unbound,
 
     /// <summary>The account has no QQ binding.</summary>
