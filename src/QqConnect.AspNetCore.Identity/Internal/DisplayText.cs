@@ -12,6 +12,13 @@ internal static class DisplayText
 {
     private const char ZeroWidthJoiner = '\u200D';
 
+    /// <summary>
+    /// Characters that show nothing or change the text around them: control, format (bidi overrides and isolates,
+    /// zero-width spaces) and line or paragraph separators.
+    /// </summary>
+    public static bool IsHidden(UnicodeCategory category) => category is UnicodeCategory.Control or UnicodeCategory.Format
+        or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+
     public static string Clean(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -25,8 +32,7 @@ internal static class DisplayText
             var c = text[i];
             var drop = c != ZeroWidthJoiner && (char.IsSurrogate(c)
                 ? !char.IsSurrogatePair(text, i) && (i == 0 || !char.IsSurrogatePair(text, i - 1))
-                : char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
-                    or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator);
+                : IsHidden(char.GetUnicodeCategory(c)));
             if (drop)
             {
                 clean ??= new StringBuilder(text, 0, i, text.Length);
