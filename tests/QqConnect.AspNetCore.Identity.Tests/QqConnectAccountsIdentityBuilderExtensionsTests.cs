@@ -34,6 +34,17 @@ public sealed class QqConnectAccountsIdentityBuilderExtensionsTests
     }
 
     [Fact]
+    public void AddQqConnectAccounts_CalledTwice_RegistersItsValidatorOnce()
+    {
+        var services = new ServiceCollection();
+        var identity = services.AddIdentityCore<IdentityUser>();
+
+        identity.AddQqConnectAccounts<IdentityUser, TestDbContext>().AddQqConnectAccounts<IdentityUser, TestDbContext>();
+
+        Assert.Single(services, d => d.ServiceType == typeof(IUserValidator<IdentityUser>) && d.ImplementationType?.Name == "QqUserNameValidator`1");
+    }
+
+    [Fact]
     public void AddQqConnectAccounts_ReplacesIdentitysNormalizerConfirmationAndSignInManager()
     {
         var services = new ServiceCollection();

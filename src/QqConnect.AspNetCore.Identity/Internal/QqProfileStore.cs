@@ -61,31 +61,62 @@ internal sealed class QqProfileStore<TUser, TContext>(
             return valid;
         }
 
-        if (saved.RefreshToken is not { } refreshToken)
+        if (saved.RefreshToken is null)
         {
             throw new QqLoginRequiredException("No usable QQ token is saved for this account: log in with QQ again.");
         }
 
-        QqAccessToken token;
+        var userId = await users.GetUserIdAsync(user).ConfigureAwait(false);
+        QqAccessToken? renewed = null;
         try
         {
-            token = await clients.CreateClient(loginProvider).RefreshAsync(refreshToken, cancellationToken).ConfigureAwait(false);
-        }
-        catch (QqConnectApiException refused)
-        {
-            // QQ's refresh tokens are single-use: a concurrent request (another tab, another node) may have used it
-            // and saved the new pair meanwhile. Its access token is as good as ours would have been.
-            db.ChangeTracker.Clear();
-            var fresh = await users.FindByIdAsync(await users.GetUserIdAsync(user).ConfigureAwait(false)).ConfigureAwait(false);
-            var now = fresh is null ? default : await ReadTokensAsync(fresh, loginProvider).ConfigureAwait(false);
-            if (now.AccessToken is { } renewed && now.RefreshToken != refreshToken && !Expired(now.ExpiresAt))
+            return await InRefreshLockAsync(userId, async () =>
             {
-                return renewed;
-            }
+                // Under the lock, the tokens as stored now: another request or server may have refreshed them while
+                // this one waited, and its pair is the valid one (its refresh token is the only live one).
+                var current = await users.FindByIdAsync(userId).ConfigureAwait(false)
+                    ?? throw new QqLoginRequiredException("The account was deleted meanwhile.");
+                var now = await ReadTokensAsync(current, loginProvider).ConfigureAwait(false);
+                if (now.AccessToken is { } refreshedMeanwhile && !Expired(now.ExpiresAt))
+                {
+                    return refreshedMeanwhile;
+                }
 
-            throw new QqLoginRequiredException("QQ refused the saved refresh token: log in with QQ again.", refused);
+                if (now.RefreshToken is not { } refreshToken)
+                {
+                    throw new QqLoginRequiredException("No usable QQ token is saved for this account: log in with QQ again.");
+                }
+
+                try
+                {
+                    renewed = await clients.CreateClient(loginProvider).RefreshAsync(refreshToken, cancellationToken).ConfigureAwait(false);
+                }
+                catch (QqConnectApiException refused)
+                {
+                    throw new QqLoginRequiredException("QQ refused the saved refresh token: log in with QQ again.", refused);
+                }
+
+                await SetTokensAsync(current, loginProvider, Pair(renewed)).ConfigureAwait(false);
+                return renewed.AccessToken;
+            }, cancellationToken).ConfigureAwait(false);
         }
+        catch (DbUpdateException) when (renewed is not null)
+        {
+            // QQ answered, but the write lost a race on the account row (another request changed it meanwhile): QQ's
+            // new refresh token is the only live one and must not be lost, so it is written again on a fresh copy.
+            db.ChangeTracker.Clear();
+            var pair = Pair(renewed);
+            await LostRaces.RunAsync(db, users, user, async fresh =>
+            {
+                await SetTokensAsync(fresh!, loginProvider, pair).ConfigureAwait(false);
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
+            return renewed.AccessToken;
+        }
+    }
 
+    private static List<(string Name, string Value)> Pair(QqAccessToken token)
+    {
         var pair = new List<(string Name, string Value)> { (AccessTokenName, token.AccessToken) };
         if (!string.IsNullOrEmpty(token.RefreshToken))
         {
@@ -93,12 +124,34 @@ internal sealed class QqProfileStore<TUser, TContext>(
         }
 
         pair.Add((ExpiresAtName, token.ExpiresAt.ToString("o", CultureInfo.InvariantCulture)));
-        await LostRaces.RunAsync(db, users, user, async current =>
+        return pair;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> holding the account's refresh lock, which the database keeps for every server:
+    /// an UPDATE of the account's profile row that changes nothing, first in its transaction (PostgreSQL and SQL
+    /// Server lock that row; SQLite takes its write lock). A second refresh of the account, here or on another
+    /// server, waits for the first to commit, then finds its tokens: QQ's single-use refresh token is sent once.
+    /// </summary>
+    private async Task<string> InRefreshLockAsync(string userId, Func<Task<string>> work, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
         {
-            await SetTokensAsync(current!, loginProvider, pair).ConfigureAwait(false);
-            return true;
-        }, cancellationToken).ConfigureAwait(false);
-        return token.AccessToken;
+            var locked = await db.Set<QqUserProfile>().Where(profile => profile.UserId == userId)
+                .ExecuteUpdateAsync(set => set.SetProperty(profile => profile.UpdatedAt, profile => profile.UpdatedAt), cancellationToken)
+                .ConfigureAwait(false);
+            if (locked == 0)
+            {
+                throw new QqLoginRequiredException("No QQ is bound to this account.");
+            }
+
+            // What was read before the lock may be stale: Identity's token lookups answer from tracked rows first.
+            db.ChangeTracker.Clear();
+            var result = await work().ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }
     }
 
     public async Task<QqProfile> RefreshProfileAsync(TUser user, string? loginProvider = null, CancellationToken cancellationToken = default)
@@ -136,13 +189,19 @@ internal sealed class QqProfileStore<TUser, TContext>(
 
     private bool Expired(DateTimeOffset? expiresAt) => expiresAt is not { } at || at <= time.GetUtcNow().Add(ExpirySlack);
 
+    // One query for the three rows: read one by one, a refresh committing in between could pair the old access token
+    // with the new expiry.
     private async Task<SavedTokens> ReadTokensAsync(TUser user, string loginProvider)
     {
-        var access = Unprotect(await users.GetAuthenticationTokenAsync(user, loginProvider, AccessTokenName).ConfigureAwait(false));
-        var refresh = Unprotect(await users.GetAuthenticationTokenAsync(user, loginProvider, RefreshTokenName).ConfigureAwait(false));
-        var expires = Unprotect(await users.GetAuthenticationTokenAsync(user, loginProvider, ExpiresAtName).ConfigureAwait(false));
-        DateTimeOffset? expiresAt = DateTimeOffset.TryParse(expires, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null;
-        return new SavedTokens(access, refresh, expiresAt);
+        var userId = await users.GetUserIdAsync(user).ConfigureAwait(false);
+        var rows = await db.Set<IdentityUserToken<string>>().AsNoTracking()
+            .Where(token => token.UserId == userId && token.LoginProvider == loginProvider
+                && (token.Name == AccessTokenName || token.Name == RefreshTokenName || token.Name == ExpiresAtName))
+            .Select(token => new { token.Name, token.Value })
+            .ToListAsync().ConfigureAwait(false);
+        string? Value(string name) => Unprotect(rows.FirstOrDefault(row => row.Name == name)?.Value);
+        DateTimeOffset? expiresAt = DateTimeOffset.TryParse(Value(ExpiresAtName), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null;
+        return new SavedTokens(Value(AccessTokenName), Value(RefreshTokenName), expiresAt);
     }
 
     // A value the current key ring cannot read (keys lost or rotated out, a row written elsewhere) is no token.

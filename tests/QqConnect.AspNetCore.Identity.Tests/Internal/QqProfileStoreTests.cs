@@ -67,6 +67,31 @@ public sealed class QqProfileStoreTests : AccountsTest
     }
 
     [Fact]
+    public async Task GetAccessToken_ExpiredAndAskedByManyRequestsAtOnce_RefreshesOnce_WithoutSendingTheRefreshTokenTwice()
+    {
+        // Twenty requests (tabs, servers) find the access token expired at the same moment. The refresh lock is in
+        // the database, so this holds across processes as it does here.
+        const int Requests = 20;
+        var (user, token) = await BoundWithTokensAsync();
+        Host.Time.SetUtcNow(token.ExpiresAt.AddMinutes(5));
+        var refreshesBefore = Emulator.GetRequestCount("/oauth2.0/token");
+
+        using var start = new SemaphoreSlim(0);
+        var asks = Enumerable.Range(0, Requests).Select(async _ =>
+        {
+            await start.WaitAsync();
+            return await InRequestAsync(async services => await Profiles(services).GetAccessTokenAsync((await Users(services).FindByIdAsync(user.Id))!, AccountsHost.Web));
+        }).ToList();
+        start.Release(Requests);
+        var tokens = await Task.WhenAll(asks);
+
+        Assert.Equal(0, Emulator.RefreshTokenReplays);
+        Assert.Equal(1, Emulator.GetRequestCount("/oauth2.0/token") - refreshesBefore);
+        Assert.True(tokens.Distinct().Count() == 1 && tokens[0] != token.AccessToken, $"old {token.AccessToken}, got {string.Join(", ", tokens)}");
+        Assert.Equal(tokens[0], await InRequestAsync(async services => await Profiles(services).GetAccessTokenAsync((await Users(services).FindByIdAsync(user.Id))!, AccountsHost.Web)));
+    }
+
+    [Fact]
     public async Task GetAccessToken_ExpiredWithACopyOfTheUserMadeStaleByAnotherRequest_StillSavesQqsNewRefreshToken()
     {
         var (user, token) = await BoundWithTokensAsync();
