@@ -28,8 +28,8 @@ public static class QqConnectAccountsEndpointRouteBuilderExtensions
         where TUser : class
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        if (endpoints.ServiceProvider.GetService<IQqAccountBinder<TUser>>() is null
-            && endpoints.ServiceProvider.GetService<IServiceProviderIsService>() is { } isService && !isService.IsService(typeof(IQqAccountBinder<TUser>)))
+        // Asked of the container, not resolved: the binder is scoped, and this runs on the root provider.
+        if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>() is { } isService && !isService.IsService(typeof(IQqAccountBinder<TUser>)))
         {
             throw new InvalidOperationException($"MapQqConnectAccounts<{typeof(TUser).Name}> needs identityBuilder.AddQqConnectAccounts<{typeof(TUser).Name}, TContext>() in the services.");
         }

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using QqConnect.AspNetCore.Identity.Pages;
@@ -111,6 +114,16 @@ public sealed class PageSecurityTests : IAsyncLifetime
     [Fact]
     public async Task NonLocalLoginPath_FailsAtStart() =>
         await Assert.ThrowsAsync<OptionsValidationException>(() => PagesSite.StartAsync(options => options.LoginPath = "https://evil.example/login"));
+
+    [Fact]
+    public void MapQqConnectAccounts_WithoutAddQqConnectAccounts_SaysWhatIsMissing()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        builder.Services.AddOptions();
+        using var app = (IDisposable)builder.Build();
+        var failure = Assert.Throws<InvalidOperationException>(() => ((WebApplication)app).MapQqConnectAccounts<IdentityUser>());
+        Assert.Contains("AddQqConnectAccounts<IdentityUser, TContext>()", failure.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task OwnBindPage_TheCallbackGoesThere_AndThePackageMapsNone()

@@ -51,7 +51,8 @@ public sealed class PagesSite : IAsyncDisposable
     {
         emulator ??= new QqConnectEmulator();
         var databasePath = Path.Combine(Path.GetTempPath(), $"qqconnect-pages-{Guid.NewGuid():N}.db");
-        var builder = WebApplication.CreateSlimBuilder();
+        // Development, as the templates run: the container checks scopes (a scoped service taken from the root fails).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddDbContext<PagesDb>(options => options.UseSqlite($"Data Source={databasePath}"));
