@@ -78,6 +78,22 @@ public sealed class AccountPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TemplatesLinkLogin_BindsTheQq_AndGoesBackToTheManagePage()
+    {
+        await _site.CreateLocalUserAsync("grace");
+        using var browser = _site.NewBrowser();
+        await SignInAsync(browser, "grace");
+
+        using var challenge = await browser.GetAsync("/template/link-login");
+        using var callback = await _site.FollowQqAsync(browser, challenge, userIndex: 1);
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal("/Identity/Account/Manage/ExternalLogins", callback.Headers.Location!.OriginalString);
+        var page = await browser.PageAsync("/qqconnect/account");
+        Assert.Equal("小红", TestBrowser.Text(page, "qq-nickname"));
+        Assert.Equal("grace", await _site.WhoAmIAsync(browser));
+    }
+
+    [Fact]
     public async Task Callback_SignedInWithoutStartingABind_BindsNothing()
     {
         await _site.CreateLocalUserAsync("frank");

@@ -168,6 +168,9 @@ public sealed class BindPageTests : IAsyncLifetime
         using var callback = await browser.GetAsync("/qqconnect/callback?returnUrl=%2Fshop");
         Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
         Assert.Equal("/Identity/Account/Login?m=qq-expired&ReturnUrl=%2Fshop", callback.Headers.Location!.OriginalString);
+        // The message the Blazor template's login page shows (StatusMessage reads this cookie).
+        var status = Assert.Single(browser.CookiesFor("/"), cookie => cookie.Name == "Identity.StatusMessage");
+        Assert.StartsWith("Error: QQ登录已过期", Uri.UnescapeDataString(status.Value), StringComparison.Ordinal);
 
         using var bind = await browser.GetAsync("/qqconnect/bind");
         Assert.Equal(HttpStatusCode.Redirect, bind.StatusCode);

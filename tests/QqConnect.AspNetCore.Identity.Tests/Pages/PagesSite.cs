@@ -78,6 +78,13 @@ public sealed class PagesSite : IAsyncDisposable
             return Results.Challenge(signIn.ConfigureExternalAuthenticationProperties(QqConnectAuthenticationDefaults.AuthenticationScheme, callback), [QqConnectAuthenticationDefaults.AuthenticationScheme]);
         });
         app.MapGet("/Identity/Account/ExternalLogin", () => Results.Text("the template's callback page"));
+        // Manage → External logins → QQ: the template's link login, started by the signed-in account.
+        app.MapGet("/template/link-login", (HttpContext http, SignInManager<IdentityUser> signIn) =>
+        {
+            var properties = signIn.ConfigureExternalAuthenticationProperties(
+                QqConnectAuthenticationDefaults.AuthenticationScheme, "/Identity/Account/Manage/ExternalLogins?handler=LinkLoginCallback", signIn.UserManager.GetUserId(http.User));
+            return Results.Challenge(properties, [QqConnectAuthenticationDefaults.AuthenticationScheme]);
+        }).RequireAuthorization();
         app.MapGet("/whoami", (HttpContext http) => Results.Text(http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name ?? "" : "anonymous"));
         app.MapGet("/test/sign-in", async (SignInManager<IdentityUser> signIn, string userName) =>
             (await signIn.PasswordSignInAsync(userName, Password, isPersistent: false, lockoutOnFailure: false)).Succeeded ? Results.Text("signed in") : Results.Forbid());
