@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Package test: packs QqConnect.Client, QqConnect.Client.Testing, QqConnect.AspNetCore and
-# QqConnect.AspNetCore.Emulator into a temporary feed, then builds a throwaway console app that references the PACKAGES (not the projects) and runs a whole
+# Package test: packs QqConnect.Client, QqConnect.Client.Testing, QqConnect.AspNetCore,
+# QqConnect.AspNetCore.Emulator and QqConnect.AspNetCore.Identity into a temporary feed, then builds a throwaway console app that references the PACKAGES (not the projects) and runs a whole
 # QQ login against the in-process emulator (eng/package-test/Program.cs), and a throwaway web app that calls
 # AddQqConnect() from the package and runs a login through TestServer, then a Development login through
-# UseEmulatorInDevelopment() from the package (eng/package-test/web/Program.cs).
+# UseEmulatorInDevelopment() from the package (eng/package-test/web/Program.cs), and a throwaway app that binds
+# QQ users to Identity accounts through QqConnect.AspNetCore.Identity on a SQLite file (eng/package-test/identity/Program.cs).
 # Also compiles a netstandard2.0;net8.0 library against the client package, so every lib/ folder of the
 # package is used once.
 # Self-contained; needs only the .NET SDK and the NuGet registry. Last line: "package test: passed" or
@@ -25,10 +26,10 @@ command -v dotnet >/dev/null || fail "dotnet is not on PATH"
 work=$(mktemp -d "${TMPDIR:-/tmp}/qqconnect-package-test.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 feed="$work/feed"
-mkdir -p "$feed" "$work/app" "$work/lib" "$work/web"
+mkdir -p "$feed" "$work/app" "$work/lib" "$work/web" "$work/identity"
 
 echo "== packing into $feed"
-for project in src/QqConnect.Client src/QqConnect.Client.Testing src/QqConnect.AspNetCore src/QqConnect.AspNetCore.Emulator; do
+for project in src/QqConnect.Client src/QqConnect.Client.Testing src/QqConnect.AspNetCore src/QqConnect.AspNetCore.Emulator src/QqConnect.AspNetCore.Identity; do
   dotnet pack "$project" -c Release -o "$feed" --nologo -v quiet || fail "dotnet pack $project"
 done
 
@@ -38,7 +39,8 @@ version=$(basename "$client" .nupkg)
 version=${version#QqConnect.Client.}
 for file in "QqConnect.Client.$version.snupkg" "QqConnect.Client.Testing.$version.nupkg" "QqConnect.Client.Testing.$version.snupkg" \
             "QqConnect.AspNetCore.$version.nupkg" "QqConnect.AspNetCore.$version.snupkg" \
-            "QqConnect.AspNetCore.Emulator.$version.nupkg" "QqConnect.AspNetCore.Emulator.$version.snupkg"; do
+            "QqConnect.AspNetCore.Emulator.$version.nupkg" "QqConnect.AspNetCore.Emulator.$version.snupkg" \
+            "QqConnect.AspNetCore.Identity.$version.nupkg" "QqConnect.AspNetCore.Identity.$version.snupkg"; do
   [ -f "$feed/$file" ] || fail "$file is missing"
 done
 echo "version $version"
@@ -68,6 +70,20 @@ done
 nuspec=$(cd "$feed" && unzip -p "QqConnect.AspNetCore.Emulator.$version.nupkg" QqConnect.AspNetCore.Emulator.nuspec)
 for dependency in QqConnect.AspNetCore QqConnect.Client.Testing; do
   grep -q "<dependency id=\"$dependency\" version=\"$version\"" <<<"$nuspec" || fail "QqConnect.AspNetCore.Emulator does not depend on $dependency $version"
+done
+
+listing=$(cd "$feed" && unzip -Z1 "QqConnect.AspNetCore.Identity.$version.nupkg")
+for entry in README.md lib/net8.0/QqConnect.AspNetCore.Identity.dll lib/net8.0/QqConnect.AspNetCore.Identity.xml \
+             lib/net10.0/QqConnect.AspNetCore.Identity.dll lib/net10.0/QqConnect.AspNetCore.Identity.xml; do
+  grep -qx "$entry" <<<"$listing" || fail "$entry is not in QqConnect.AspNetCore.Identity.$version.nupkg"
+done
+nuspec=$(cd "$feed" && unzip -p "QqConnect.AspNetCore.Identity.$version.nupkg" QqConnect.AspNetCore.Identity.nuspec)
+grep -q "<dependency id=\"QqConnect.AspNetCore\" version=\"$version\"" <<<"$nuspec" || fail "QqConnect.AspNetCore.Identity does not depend on QqConnect.AspNetCore $version"
+# Each target framework takes Identity's EF Core stores of its own line.
+for pair in net8.0=8.0.34 net10.0=10.0.15; do
+  group=$(awk -v tfm="${pair%%=*}" 'index($0, "targetFramework=\"" tfm "\"") {on=1} on {print} /<\/group>/ {on=0}' <<<"$nuspec")
+  grep -q "<dependency id=\"Microsoft.AspNetCore.Identity.EntityFrameworkCore\" version=\"${pair#*=}\"" <<<"$group" \
+    || fail "QqConnect.AspNetCore.Identity for ${pair%%=*} does not depend on Identity's EF Core stores ${pair#*=}"
 done
 
 # QqConnect.* only from the temporary feed, everything else from the registry (eng/lib/local-feed.sh).
@@ -128,6 +144,10 @@ write_consumer "$work/web/PackageWebConsumer.csproj" Microsoft.NET.Sdk.Web exe n
 cp eng/package-test/web/Program.cs "$work/web/Program.cs"
 cp tests/Shared/CookieJarHandler.cs "$work/web/CookieJarHandler.cs"
 
+write_consumer "$work/identity/PackageIdentityConsumer.csproj" Microsoft.NET.Sdk.Web exe net10.0 \
+  "QqConnect.AspNetCore.Identity=[$version]" "Microsoft.EntityFrameworkCore.Sqlite=10.0.15"
+cp eng/package-test/identity/Program.cs "$work/identity/Program.cs"
+
 echo "== building a netstandard2.0;net8.0 library against the package"
 (cd "$work/lib" && dotnet build -c Release --nologo -v quiet) || fail "the library consumer does not build"
 
@@ -136,6 +156,9 @@ echo "== running the console consumer"
 
 echo "== running the web consumer (AddQqConnect() and UseEmulatorInDevelopment() from the packages)"
 (cd "$work/web" && dotnet run -c Release) || fail "the web consumer failed"
+
+echo "== running the Identity consumer (AddQqConnectAccounts() and MapQqConnectAccounts() from the package)"
+(cd "$work/identity" && dotnet run -c Release) || fail "the Identity consumer failed"
 
 echo "package test took $(( $(date +%s) - started )) s"
 echo "package test: passed"

@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QqConnect.AspNetCore;
 using QqConnect.AspNetCore.Emulator;
+using QqConnect.AspNetCore.Identity;
 using QqConnect.Sample.Identity;
-using QqConnect.Sample.Identity.Binding;
 using QqConnect.Sample.Identity.Data;
 using QqConnect.Sample.Identity.Web;
 using QqConnect.Samples;
@@ -54,11 +54,13 @@ if (settings.IsDemo)
 }
 
 builder.Services.AddSiteDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddSiteForwardedHeaders(builder.Configuration);
 
 // Every instance of a farm reads and writes the same key ring, in the database: the Identity cookies and the QQ
-// login's state and correlation cookies made by one instance are read by all.
+// login's state and correlation cookies made by one instance are read by all. (Data/DatabaseSetup.cs: without the
+// repository's log lines, which carry the keys.)
 builder.Services.AddDataProtection()
-    .PersistKeysToDbContext<AppDbContext>()
+    .PersistKeysToSiteDatabase()
     .SetApplicationName("QqConnect.Sample.Identity");
 
 builder.Services.AddIdentity<IdentityUser, IdentityRole>(options =>
@@ -71,7 +73,11 @@ builder.Services.AddIdentity<IdentityUser, IdentityRole>(options =>
         options.Password.RequireNonAlphanumeric = false;
         options.Password.RequireUppercase = false;
     })
-    .AddEntityFrameworkStores<AppDbContext>();
+    .AddEntityFrameworkStores<AppDbContext>()
+    // QqConnect.AspNetCore.Identity: the binding rules and the QQ profile and tokens (the pages are the site's own,
+    // in Web/), QQ-made accounts confirmed, no lockout by strangers, user names that cannot impersonate.
+    .AddQqConnectAccounts<IdentityUser, AppDbContext>()
+    .AddErrorDescriber<ChineseIdentityErrorDescriber>();
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.LoginPath = "/login";
@@ -106,8 +112,6 @@ builder.Services.AddAuthentication().AddQqConnect(builder.Configuration.GetSecti
 }).UseEmulatorInDevelopment();
 builder.Services.AddAuthorization();
 builder.Services.AddAntiforgery();
-builder.Services.AddScoped<QqAccountBinder<IdentityUser, AppDbContext>>();
-builder.Services.AddScoped<QqProfileStore>();
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
@@ -120,6 +124,8 @@ using (var scope = app.Services.CreateScope())
     scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("startup").Protect([0]);
 }
 
+// Forwarded headers (behind a TLS-terminating proxy, when configured), HSTS, the security headers (Web/SecurityHeaders.cs).
+app.UseSiteSecurityHeaders();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapLocalAccounts();

@@ -1,5 +1,6 @@
 // Shared by the web samples (linked into each project, see their .csproj): where a sample listens, and the one
 // line a new user sees instead of the host's stack traces when it cannot.
+using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
 
@@ -23,6 +24,7 @@ internal static class SampleHost
     {
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Logging.QuietHostLogging();
+        builder.Services.AddTransient<IStartupFilter, HostHeaderCheck>();
         var urls = builder.ListeningUrls();
         if (CheckUrls(urls) is { } problem)
         {
@@ -76,6 +78,22 @@ internal static class SampleHost
             {
                 return $"Cannot listen on '{url}': the port must be from 0 to 65535. {UrlsHint}";
             }
+
+            // Kestrel listens on every interface for a name it cannot read as an address (and says so only in a log
+            // line the sample keeps quiet): a typo would open the site to the network. "*" and "+" ask for that.
+            if (address.Host is not ("*" or "+") && !address.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!IPAddress.TryParse(address.Host.Trim('[', ']'), out var ip))
+                {
+                    return $"Cannot listen on '{url}': '{address.Host}' is not an IP address or localhost. {UrlsHint}";
+                }
+
+                // The socket layer refuses to bind an IPv6 socket to an IPv4-mapped address ("Invalid argument").
+                if (ip.IsIPv4MappedToIPv6)
+                {
+                    return $"Cannot listen on '{url}': '{address.Host}' is an IPv4 address written as IPv6; write it as {ip.MapToIPv4()}. {UrlsHint}";
+                }
+            }
         }
 
         return null;
@@ -92,7 +110,7 @@ internal static class SampleHost
             await app.RunAsync();
             return 0;
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or SocketException)
         {
             await Console.Error.WriteLineAsync(CannotListen(urls, exception));
             return 2;
@@ -100,7 +118,7 @@ internal static class SampleHost
     }
 
     /// <summary>The one line printed when Kestrel cannot bind.</summary>
-    private static string CannotListen(string urls, IOException exception)
+    private static string CannotListen(string urls, Exception exception)
     {
         for (Exception? current = exception; current is not null; current = current.InnerException)
         {
@@ -112,6 +130,33 @@ internal static class SampleHost
         }
 
         return $"Cannot listen on {urls}: {exception.Message.ReplaceLineEndings(" ")} {UrlsHint}";
+    }
+
+    /// <summary>
+    /// A request whose Host header is longer than any host name (253 characters, RFC 1035) plus a port gets a plain
+    /// 400 before the site sees it: such a host cannot make a redirect URL that QQ would take, and the login's
+    /// challenge would fail with an exception instead.
+    /// </summary>
+    private sealed class HostHeaderCheck : IStartupFilter
+    {
+        private const int MaxHostLength = 253 + 6; // ":65535"
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.Host.ToString().Length > MaxHostLength)
+                {
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    context.Response.ContentType = "text/plain; charset=utf-8";
+                    await context.Response.WriteAsync("Bad Request: the Host header is too long.");
+                    return;
+                }
+
+                await nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     private static string[] Split(string urls) =>

@@ -3,7 +3,9 @@ namespace QqConnect.AspNetCore.Identity;
 /// <summary>
 /// Ties QQ users to the site's Identity accounts: one account per OpenID and per UnionID, whatever the concurrency
 /// (the database's keys decide a race; the loser finds the winner's account). Registered by
-/// <c>AddQqConnectAccounts</c>; every write runs in one transaction of the site's <c>DbContext</c>.
+/// <c>AddQqConnectAccounts</c>; every write runs in one transaction of the site's <c>DbContext</c>. Its methods are
+/// named so that a minimal-API handler takes it as a service parameter (a method named <c>BindAsync</c> would make
+/// ASP.NET Core try to bind it from the request).
 /// </summary>
 /// <typeparam name="TUser">The Identity user type.</typeparam>
 public interface IQqAccountBinder<TUser>
@@ -27,7 +29,7 @@ public interface IQqAccountBinder<TUser>
     /// <param name="qq">Who came back from QQ.</param>
     /// <param name="cancellationToken">Cancels the database work.</param>
     /// <returns>What happened.</returns>
-    Task<QqBindResult> BindAsync(TUser user, QqLogin qq, CancellationToken cancellationToken = default);
+    Task<QqBindResult> BindQqAsync(TUser user, QqLogin qq, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Creates an account named <paramref name="userName"/> bound to <paramref name="qq"/>, without e-mail or
@@ -57,7 +59,7 @@ public interface IQqAccountBinder<TUser>
     /// <param name="user">The account.</param>
     /// <param name="cancellationToken">Cancels the database work.</param>
     /// <returns>What happened.</returns>
-    Task<QqUnbindResult> UnbindAsync(TUser user, CancellationToken cancellationToken = default);
+    Task<QqUnbindResult> UnbindQqAsync(TUser user, CancellationToken cancellationToken = default);
 
     /// <summary>The account's QQ logins and profile, and whether unbinding is allowed.</summary>
     /// <param name="user">The account.</param>

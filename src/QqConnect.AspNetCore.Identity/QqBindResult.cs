@@ -1,6 +1,6 @@
 namespace QqConnect.AspNetCore.Identity;
 
-/// <summary>The outcome of <see cref="IQqAccountBinder{TUser}.BindAsync"/>.</summary>
+/// <summary>The outcome of <see cref="IQqAccountBinder{TUser}.BindQqAsync"/>.</summary>
 public enum QqBindResult
 {
     /// <summary>The QQ is now bound to the account.</summary>

@@ -48,9 +48,9 @@ public static class QqConnectAccountsEndpointRouteBuilderExtensions
         {
             var account = group.MapGroup("/account").RequireAuthorization();
             account.MapGet("", PageEndpoint.Get(QqAccountPage<TUser>.PageAsync));
-            account.MapPost("/bind", PageEndpoint.Post(QqAccountPage<TUser>.BindAsync));
+            account.MapPost("/bind", PageEndpoint.Post(QqAccountPage<TUser>.BindQqAsync));
             account.MapPost("/refresh", PageEndpoint.Post(QqAccountPage<TUser>.RefreshAsync));
-            account.MapPost("/unbind", PageEndpoint.Post(QqAccountPage<TUser>.UnbindAsync));
+            account.MapPost("/unbind", PageEndpoint.Post(QqAccountPage<TUser>.UnbindQqAsync));
         }
 
         return group;

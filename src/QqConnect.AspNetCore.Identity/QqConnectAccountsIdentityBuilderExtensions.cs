@@ -53,7 +53,7 @@ public static class QqConnectAccountsIdentityBuilderExtensions
         services.TryAddScoped<IQqProfileStore<TUser>, QqProfileStore<TUser, TContext>>();
         services.Replace(ServiceDescriptor.Scoped<IUserConfirmation<TUser>, QqUserConfirmation<TUser>>());
         services.Replace(ServiceDescriptor.Scoped<ILookupNormalizer, NfkcLookupNormalizer>());
-        services.AddScoped<IUserValidator<TUser>, QqUserNameValidator<TUser>>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IUserValidator<TUser>, QqUserNameValidator<TUser>>());
         services.Replace(ServiceDescriptor.Scoped<SignInManager<TUser>, QqSignInManager<TUser>>());
         services.AddAntiforgery();
         services.AddAuthorization();

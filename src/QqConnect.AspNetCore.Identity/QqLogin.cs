@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using QqConnect.AspNetCore.Identity.Internal;
 
 namespace QqConnect.AspNetCore.Identity;
 
@@ -7,7 +8,10 @@ namespace QqConnect.AspNetCore.Identity;
 /// <param name="LoginProvider">The QQ scheme (one per QQ app), Identity's <c>LoginProvider</c>, such as <c>QQ</c>.</param>
 /// <param name="OpenId">The OpenID (one per user and app), from QQ's <c>/me</c> answer, never from get_user_info.</param>
 /// <param name="UnionId">The UnionID (one per user and developer), when the scheme asks for it (<c>RequestUnionId</c>).</param>
-/// <param name="Nickname">The QQ nickname (display only: never an identifier).</param>
+/// <param name="Nickname">
+/// The QQ nickname (display only: never an identifier). <see cref="FromExternalLogin"/> drops its control and format
+/// characters (bidi overrides, zero-width spaces), so it cannot reverse the page it is shown on.
+/// </param>
 /// <param name="AvatarUrl">The QQ avatar, when QQ gave one.</param>
 public sealed record QqLogin(string LoginProvider, string OpenId, string? UnionId, string Nickname, string? AvatarUrl)
 {
@@ -29,7 +33,7 @@ public sealed record QqLogin(string LoginProvider, string OpenId, string? UnionI
             info.LoginProvider,
             info.ProviderKey,
             string.IsNullOrEmpty(unionId) ? null : unionId,
-            principal.FindFirstValue(ClaimTypes.Name) ?? "",
+            DisplayText.Clean(principal.FindFirstValue(ClaimTypes.Name)),
             principal.FindFirstValue(QqConnectClaimTypes.AvatarUrl));
     }
 }

@@ -1,6 +1,6 @@
 namespace QqConnect.AspNetCore.Identity;
 
-/// <summary>The outcome of <see cref="IQqAccountBinder{TUser}.UnbindAsync"/>.</summary>
+/// <summary>The outcome of <see cref="IQqAccountBinder{TUser}.UnbindQqAsync"/>.</summary>
 public enum QqUnbindResult
 {
     /// <summary>Every QQ login of the account (all QQ schemes), its UnionID, profile and saved QQ tokens were removed.</summary>

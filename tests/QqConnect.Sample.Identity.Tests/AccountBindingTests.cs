@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using QqConnect.Sample.Identity.Binding;
+using QqConnect.AspNetCore.Identity;
 using QqConnect.Sample.Identity.Tests.Infrastructure;
 
 namespace QqConnect.Sample.Identity.Tests;
@@ -61,8 +61,9 @@ public sealed class AccountBindingTests : IAsyncLifetime
         var user = await db.Users.SingleAsync();
         Assert.Equal("小明", user.UserName);
         var logins = await db.UserLogins.OrderBy(login => login.LoginProvider).ToListAsync();
-        Assert.Equal([("QQ", OpenId(0)), (QqAccountBinder<Microsoft.AspNetCore.Identity.IdentityUser, Data.AppDbContext>.UnionIdLoginProvider, UnionId(0))],
-            logins.Select(login => (login.LoginProvider, login.ProviderKey)));
+        Assert.Equal([("QQ", OpenId(0))], logins.Select(login => (login.LoginProvider, login.ProviderKey)));
+        var profile = await db.Set<QqUserProfile>().SingleAsync();
+        Assert.Equal((user.Id, UnionId(0)), (profile.UserId, profile.UnionId));
         Assert.All(logins, login => Assert.Equal(user.Id, login.UserId));
         Assert.Contains(await db.UserTokens.ToListAsync(), token => token.Name == "refresh_token" && token.LoginProvider == "QQ");
     }
@@ -109,7 +110,7 @@ public sealed class AccountBindingTests : IAsyncLifetime
 
         await using var db = _site.OpenDatabase();
         var alice = await db.Users.SingleAsync();
-        Assert.Equal(2, await db.UserLogins.CountAsync(login => login.UserId == alice.Id));
+        Assert.Equal(1, await db.UserLogins.CountAsync(login => login.UserId == alice.Id));
 
         // From now on QQ登录 signs in to alice.
         using var other = _site.NewBrowser();
@@ -129,15 +130,16 @@ public sealed class AccountBindingTests : IAsyncLifetime
         using var bob = _site.NewBrowser();
         await Flows.RegisterAsync(bob, "bob");
         using var refused = await Flows.QqLoginAsync(bob, _emulator, fromAccountPage: true);
-        var html = await refused.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Equal(nameof(QqBindResult.BoundToAnotherAccount), TestBrowser.Attribute(html, "refusal", "data-reason"));
-        Assert.NotNull(TestBrowser.Text(await bob.PageAsync("/account"), "qq-none"));
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/account?m=qq-bound-elsewhere", refused.Headers.Location!.OriginalString);
+        var account = await bob.PageAsync("/account?m=qq-bound-elsewhere");
+        Assert.Contains("这个QQ已绑定其他账号", account, StringComparison.Ordinal);
+        Assert.NotNull(TestBrowser.Text(account, "qq-none"));
         await using var db = _site.OpenDatabase();
         var bobId = (await db.Users.SingleAsync(user => user.UserName == "bob")).Id;
         Assert.False(await db.UserLogins.AnyAsync(login => login.UserId == bobId));
-        Assert.Equal(2, await db.UserLogins.CountAsync(login => login.UserId != bobId));
+        Assert.Equal(1, await db.UserLogins.CountAsync(login => login.UserId != bobId));
     }
 
     [Fact]
@@ -156,9 +158,9 @@ public sealed class AccountBindingTests : IAsyncLifetime
         }
 
         using var refused = await xiaohong.SubmitAsync("/qq/bind", "bind-existing", ("existingUserName", "carol"), ("password", Flows.Password));
-        var html = await refused.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Equal(nameof(QqBindResult.AccountHasAnotherQq), TestBrowser.Attribute(html, "refusal", "data-reason"));
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/qq/bind?m=account-has-qq", refused.Headers.Location!.OriginalString);
+        Assert.Contains("这个账号已绑定另一个QQ", await xiaohong.PageAsync("/qq/bind?m=account-has-qq"), StringComparison.Ordinal);
         await using var db = _site.OpenDatabase();
         Assert.False(await db.UserLogins.AnyAsync(login => login.ProviderKey == OpenId(1)));
     }
@@ -169,14 +171,20 @@ public sealed class AccountBindingTests : IAsyncLifetime
         using var browser = _site.NewBrowser();
         await Flows.QqLoginAndCreateAccountAsync(browser, _emulator);
 
-        using (var refused = await browser.SubmitAsync("/account", "qq-unbind"))
+        // The page offers no unbind; a post from an older page (another tab) is refused with the same hint.
+        var page = await browser.PageAsync("/account");
+        Assert.Null(TestBrowser.Attribute(page, "qq-unbind", "action"));
+        Assert.NotNull(TestBrowser.Text(page, "unbind-needs-password"));
+        using (var refused = await browser.PostAsync("/account/qq/unbind", TestBrowser.FindForm(page, "qq-refresh").Token))
         {
-            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal("/account?m=unbind-only-login", refused.Headers.Location!.OriginalString);
         }
+
+        Assert.Contains("QQ是此账号唯一的登录方式", await browser.PageAsync("/account?m=unbind-only-login"), StringComparison.Ordinal);
 
         await using (var db = _site.OpenDatabase())
         {
-            Assert.Equal(2, await db.UserLogins.CountAsync());
+            Assert.Equal(1, await db.UserLogins.CountAsync());
         }
 
         using (var password = await browser.SubmitAsync("/account", "set-password", ("newPassword", Flows.Password)))
@@ -193,7 +201,7 @@ public sealed class AccountBindingTests : IAsyncLifetime
         await using (var db = _site.OpenDatabase())
         {
             Assert.Equal(0, await db.UserLogins.CountAsync());
-            Assert.Equal(0, await db.QqProfiles.CountAsync());
+            Assert.Equal(0, await db.Set<QqUserProfile>().CountAsync());
             Assert.Equal(0, await db.UserTokens.CountAsync());
         }
 
@@ -235,7 +243,7 @@ public sealed class AccountBindingTests : IAsyncLifetime
         string oldRefreshToken;
         await using (var db = _site.OpenDatabase())
         {
-            var profile = await db.QqProfiles.SingleAsync();
+            var profile = await db.Set<QqUserProfile>().SingleAsync();
             profile.Nickname = "old nickname";
             var expires = await db.UserTokens.SingleAsync(token => token.Name == "expires_at");
             expires.Value = DateTimeOffset.UtcNow.AddHours(-1).ToString("o");

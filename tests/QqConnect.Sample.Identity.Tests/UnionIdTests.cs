@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using QqConnect.Sample.Identity.Binding;
+using QqConnect.AspNetCore.Identity;
 using QqConnect.Sample.Identity.Data;
 using QqConnect.Sample.Identity.Tests.Infrastructure;
 
@@ -9,7 +9,6 @@ namespace QqConnect.Sample.Identity.Tests;
 /// <summary>OpenID → UnionID: a site that turns RequestUnionId on later keeps its users; a second app of the same developer finds them.</summary>
 public sealed class UnionIdTests : IDisposable
 {
-    private const string UnionIdLogin = QqAccountBinder<IdentityUser, AppDbContext>.UnionIdLoginProvider;
     private const string MobileAppId = "100000003";
 
     private readonly TempDatabase _database = new();
@@ -40,10 +39,10 @@ public sealed class UnionIdTests : IDisposable
         await using (var db = SiteFactory.OpenDatabase(_database.Path))
         {
             var user = await db.Users.SingleAsync();
-            var unionLogin = await db.UserLogins.SingleAsync(login => login.LoginProvider == UnionIdLogin);
-            Assert.Equal(emulator.GetUnionId(QqConnectEmulatorOptions.UnionIdAppId, 0), unionLogin.ProviderKey);
-            Assert.Equal(user.Id, unionLogin.UserId);
-            Assert.Equal(emulator.GetUnionId(QqConnectEmulatorOptions.UnionIdAppId, 0), (await db.QqProfiles.SingleAsync()).UnionId);
+            var profile = await db.Set<QqUserProfile>().SingleAsync();
+            Assert.Equal(emulator.GetUnionId(QqConnectEmulatorOptions.UnionIdAppId, 0), profile.UnionId);
+            Assert.Equal(user.Id, profile.UserId);
+            Assert.Equal(["QQ"], await db.UserLogins.Select(login => login.LoginProvider).ToListAsync());
         }
     }
 
@@ -70,10 +69,10 @@ public sealed class UnionIdTests : IDisposable
         await using var db = SiteFactory.OpenDatabase(_database.Path);
         var user = await db.Users.SingleAsync();
         var logins = await db.UserLogins.Where(login => login.UserId == user.Id).Select(login => login.ProviderKey).ToListAsync();
-        Assert.Equal(3, logins.Count);
+        Assert.Equal(2, logins.Count);
         Assert.Contains(emulator.GetOpenId(QqConnectEmulatorOptions.UnionIdAppId, 0), logins);
         Assert.Contains(emulator.GetOpenId(MobileAppId, 0), logins);
-        Assert.Contains(emulator.GetUnionId(MobileAppId, 0), logins);
+        Assert.Equal(emulator.GetUnionId(MobileAppId, 0), (await db.Set<QqUserProfile>().SingleAsync()).UnionId);
 
         // Another user of the mobile app is not that account.
         using var someoneElse = mobile.NewBrowser();

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using QqConnect.AspNetCore;
 using QqConnect.Client;
-using QqConnect.Sample.Identity.Binding;
+using QqConnect.AspNetCore.Identity;
 using QqConnect.Sample.Identity.Data;
 using static QqConnect.Sample.Identity.Web.Html;
 
@@ -24,11 +24,14 @@ internal static class AccountEndpoints
         account.MapPost("/password", SetPassword).RequireAntiforgeryToken();
     }
 
-    private static async Task<IResult> AccountPage(HttpContext http, UserManager<IdentityUser> users, QqProfileStore profiles, string? m) =>
-        await RenderAsync(http, users, profiles, m is null ? null : Messages.Text(m), []);
+    // The POST forms redirect back here with a message key (post-redirect-get): a reload never posts again.
+    private static async Task<IResult> AccountPage(HttpContext http, UserManager<IdentityUser> users, IQqAccountBinder<IdentityUser> binder, string? m) =>
+        m is not null && Messages.IsRefusal(m)
+            ? await RenderAsync(http, users, binder, null, [Messages.Text(m)])
+            : await RenderAsync(http, users, binder, m is null ? null : Messages.Text(m), []);
 
     private static async Task<IResult> RenderAsync(
-        HttpContext http, UserManager<IdentityUser> users, QqProfileStore profiles, string? message, IEnumerable<string> errors, int statusCode = StatusCodes.Status200OK)
+        HttpContext http, UserManager<IdentityUser> users, IQqAccountBinder<IdentityUser> binder, string? message, IEnumerable<string> errors)
     {
         var user = await users.GetUserAsync(http.User);
         if (user is null)
@@ -36,7 +39,8 @@ internal static class AccountEndpoints
             return Results.Redirect("/login");
         }
 
-        var profile = await profiles.GetAsync(user);
+        var status = await binder.GetStatusAsync(user, http.RequestAborted);
+        var profile = status.Profile;
         var hasPassword = await users.HasPasswordAsync(user);
         var body = $"<p>用户名 User name: <b id=\"user-name\">{E(user.UserName)}</b></p>"
             + (string.IsNullOrEmpty(message) ? "" : $"<p class=\"message\" id=\"message\">{E(message)}</p>")
@@ -50,13 +54,15 @@ internal static class AccountEndpoints
         else
         {
             var avatar = profile.AvatarUrl is null ? "" : $"<img class=\"avatar\" id=\"qq-avatar\" src=\"{E(profile.AvatarUrl)}\" alt=\"QQ头像 avatar\"> ";
-            body += $"<p>{avatar}<b id=\"qq-nickname\">{E(profile.Nickname)}</b></p>"
+            body += $"<p>{avatar}<b><bdi id=\"qq-nickname\">{E(profile.Nickname)}</bdi></b></p>"
                 + $"<p>绑定时间 Bound at <time id=\"qq-bound-at\">{E(profile.BoundAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))}</time>"
                 + $" · 更新 Updated <time id=\"qq-updated-at\">{E(profile.UpdatedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))}</time></p>"
-                + $"<p>OpenID <code id=\"qq-openid\">{E(profile.OpenId)}</code>"
+                + $"<p>OpenID <code id=\"qq-openid\">{E(status.QqLogins[0].ProviderKey)}</code>"
                 + (profile.UnionId is null ? "" : $" · UnionID <code id=\"qq-unionid\">{E(profile.UnionId)}</code>") + "</p>"
                 + Form(http, "/account/qq/refresh", "qq-refresh", "<button>从QQ更新资料 Refresh from QQ</button>")
-                + Form(http, "/account/qq/unbind", "qq-unbind", "<button>解除绑定 Unbind QQ</button>");
+                + (status.CanUnbind
+                    ? Form(http, "/account/qq/unbind", "qq-unbind", "<button>解除绑定 Unbind QQ</button>")
+                    : "<p id=\"unbind-needs-password\">设置密码后才能解除绑定。 Set a password (below) to be able to unbind QQ.</p>");
         }
 
         if (!hasPassword)
@@ -66,11 +72,11 @@ internal static class AccountEndpoints
         }
 
         body += Form(http, "/logout", "logout", "<button>退出 Sign out</button>");
-        return Page("我的账号 My account", body, statusCode);
+        return Page("我的账号 My account", body);
     }
 
     private static async Task<IResult> Unbind(
-        HttpContext http, UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, QqAccountBinder<IdentityUser, AppDbContext> binder, QqProfileStore profiles)
+        HttpContext http, UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, IQqAccountBinder<IdentityUser> binder)
     {
         var user = await users.GetUserAsync(http.User);
         if (user is null)
@@ -78,23 +84,22 @@ internal static class AccountEndpoints
             return Results.Redirect("/login");
         }
 
-        var result = await binder.UnbindAsync(user, Scheme);
+        var result = await binder.UnbindQqAsync(user, http.RequestAborted);
         switch (result)
         {
             case QqUnbindResult.Unbound:
-                await profiles.DeleteAsync(user, Scheme);
                 // The security stamp changed; the binder may have done it on a fresh copy (after a lost race), so the
                 // cookie is made from the account as stored, not from this request's copy.
                 await signIn.RefreshSignInAsync(await users.FindByIdAsync(user.Id) ?? user);
                 return Results.Redirect("/account?m=unbound");
             case QqUnbindResult.OnlyWayToSignIn:
-                return await RenderAsync(http, users, profiles, null, ["QQ是此账号唯一的登录方式，请先设置密码。 QQ is the only way to sign in to this account: set a password first."], StatusCodes.Status409Conflict);
+                return Results.Redirect("/account?m=unbind-only-login");
             default:
                 return Results.Redirect("/account");
         }
     }
 
-    private static async Task<IResult> Refresh(HttpContext http, UserManager<IdentityUser> users, QqProfileStore profiles)
+    private static async Task<IResult> Refresh(HttpContext http, UserManager<IdentityUser> users, IQqProfileStore<IdentityUser> profiles)
     {
         var user = await users.GetUserAsync(http.User);
         if (user is null)
@@ -104,17 +109,16 @@ internal static class AccountEndpoints
 
         try
         {
-            await profiles.RefreshAsync(user, Scheme, http.RequestAborted);
+            await profiles.RefreshProfileAsync(user, Scheme, http.RequestAborted);
             return Results.Redirect("/account?m=refreshed");
         }
-        catch (Exception exception) when (exception is QqConnectException or InvalidOperationException)
+        catch (QqConnectException)
         {
-            var code = exception is QqConnectApiException api ? $" ({api.ErrorCode.ToString(CultureInfo.InvariantCulture)})" : "";
-            return await RenderAsync(http, users, profiles, null, ["无法从QQ更新资料，请重新用QQ登录。 The profile could not be read from QQ; log in with QQ again." + code], StatusCodes.Status502BadGateway);
+            return Results.Redirect("/account?m=refresh-failed");
         }
     }
 
-    private static async Task<IResult> SetPassword(HttpContext http, UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, QqProfileStore profiles)
+    private static async Task<IResult> SetPassword(HttpContext http, UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn)
     {
         var user = await users.GetUserAsync(http.User);
         if (user is null)
@@ -130,6 +134,9 @@ internal static class AccountEndpoints
             return Results.Redirect("/account?m=password");
         }
 
-        return await RenderAsync(http, users, profiles, null, result.Errors.Select(error => error.Description), StatusCodes.Status400BadRequest);
+        // A second tab may have set one already; else the password was too weak (Program.cs sets the rules).
+        return Results.Redirect(result.Errors.Any(error => error.Code == nameof(IdentityErrorDescriber.UserAlreadyHasPassword))
+            ? "/account?m=password-exists"
+            : "/account?m=password-rejected");
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using QqConnect.AspNetCore;
-using QqConnect.Sample.Identity.Binding;
+using QqConnect.AspNetCore.Identity;
 using QqConnect.Sample.Identity.Data;
 using static QqConnect.Sample.Identity.Web.Html;
 
@@ -39,7 +39,7 @@ internal static class QqLoginEndpoints
         Results.Challenge(signIn.ConfigureExternalAuthenticationProperties(Scheme, "/qq/callback", userId), [Scheme]);
 
     private static async Task<IResult> Callback(
-        HttpContext http, SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, QqAccountBinder<IdentityUser, AppDbContext> binder, QqProfileStore profiles)
+        HttpContext http, SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, IQqAccountBinder<IdentityUser> binder, IQqProfileStore<IdentityUser> profiles)
     {
         var current = http.User.Identity?.IsAuthenticated == true ? await users.GetUserAsync(http.User) : null;
 
@@ -51,7 +51,7 @@ internal static class QqLoginEndpoints
             return Results.Redirect(current is null ? "/login?m=qq-expired" : "/account");
         }
 
-        var qq = QqIdentity.From(info);
+        var qq = QqLogin.FromExternalLogin(info);
         if (current is not null)
         {
             return await BindAndFinishAsync(http, signIn, binder, profiles, current, qq, info);
@@ -66,41 +66,43 @@ internal static class QqLoginEndpoints
         return await SignInAsync(http, signIn, profiles, user, qq, info, "/account");
     }
 
-    private static async Task<IResult> BindPage(HttpContext http, SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users)
+    // A refused bind comes back here with its message (?m=): the QQ login stays pending for another choice.
+    private static async Task<IResult> BindPage(HttpContext http, SignInManager<IdentityUser> signIn, IQqAccountBinder<IdentityUser> binder, string? m)
     {
         if (await PendingAsync(signIn) is not var (_, qq))
         {
             return Expired;
         }
 
-        return RenderBindPage(http, qq, await UserNameSuggestion.SuggestAsync(users, qq.Nickname), []);
+        return RenderBindPage(http, qq, await binder.SuggestUserNameAsync(qq.Nickname), Messages.Text(m ?? "") is { Length: > 0 } text ? [text] : []);
     }
 
     // The bind page and its forms need the QQ identity pending in Identity's external cookie; it lasts minutes.
     private static readonly IResult Expired = Results.Redirect("/login?m=qq-expired");
 
-    private static async Task<(ExternalLoginInfo Info, QqIdentity Qq)?> PendingAsync(SignInManager<IdentityUser> signIn) =>
-        await signIn.GetExternalLoginInfoAsync() is { } info ? (info, QqIdentity.From(info)) : null;
+    private static async Task<(ExternalLoginInfo Info, QqLogin Qq)?> PendingAsync(SignInManager<IdentityUser> signIn) =>
+        await signIn.GetExternalLoginInfoAsync() is { } info ? (info, QqLogin.FromExternalLogin(info)) : null;
 
-    private static IResult RenderBindPage(HttpContext http, QqIdentity qq, string suggestedName, IEnumerable<string> errors, int statusCode = StatusCodes.Status200OK)
+    private static IResult RenderBindPage(
+        HttpContext http, QqLogin qq, string suggestedName, IEnumerable<string> errors, int statusCode = StatusCodes.Status200OK, string? existingUserName = null)
     {
         var avatar = qq.AvatarUrl is null ? "" : $"<img class=\"avatar\" id=\"qq-avatar\" src=\"{E(qq.AvatarUrl)}\" alt=\"QQ头像 avatar\"> ";
         return Page("绑定账号 Bind your account",
-            $"<p>{avatar}QQ用户 <b id=\"qq-nickname\">{E(qq.Nickname)}</b> 尚未绑定本站账号。 This QQ is not bound to an account of this site yet.</p>"
+            $"<p>{avatar}QQ用户 <b><bdi id=\"qq-nickname\">{E(qq.Nickname)}</bdi></b> 尚未绑定本站账号。 This QQ is not bound to an account of this site yet.</p>"
             + Errors(errors)
             + "<fieldset><legend>创建新账号 Create a new account</legend>"
             + Form(http, "/qq/bind/create", "create-account",
                 Input("userName", "用户名 User name", value: suggestedName) + "<button>创建并绑定 Create and bind</button>")
             + "</fieldset><fieldset><legend>绑定已有账号 Bind to an account I have</legend>"
             + Form(http, "/qq/bind/existing", "bind-existing",
-                Input("existingUserName", "用户名 User name") + Input("password", "密码 Password", "password")
+                Input("existingUserName", "用户名 User name", value: existingUserName) + Input("password", "密码 Password", "password")
                 + "<button>登录并绑定 Sign in and bind</button>")
             + "</fieldset>",
             statusCode);
     }
 
     private static async Task<IResult> CreateAccount(
-        HttpContext http, SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, QqAccountBinder<IdentityUser, AppDbContext> binder, QqProfileStore profiles)
+        HttpContext http, SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, IQqAccountBinder<IdentityUser> binder, IQqProfileStore<IdentityUser> profiles)
     {
         if (await PendingAsync(signIn) is not var (info, qq))
         {
@@ -111,20 +113,20 @@ internal static class QqLoginEndpoints
         var userName = form["userName"].ToString().Trim();
         if (userName.Length == 0)
         {
-            userName = await UserNameSuggestion.SuggestAsync(users, qq.Nickname);
+            userName = await binder.SuggestUserNameAsync(qq.Nickname);
         }
 
-        var creation = await binder.CreateAccountAsync(qq, userName, name => new IdentityUser(name));
+        var creation = await binder.CreateAccountAsync(qq, userName);
         if (creation.User is null)
         {
-            return RenderBindPage(http, qq, await UserNameSuggestion.SuggestAsync(users, qq.Nickname), creation.Errors.Select(error => error.Description), StatusCodes.Status400BadRequest);
+            return RenderBindPage(http, qq, await binder.SuggestUserNameAsync(qq.Nickname), creation.Errors.Select(error => error.Description), StatusCodes.Status400BadRequest);
         }
 
         return await SignInAsync(http, signIn, profiles, creation.User, qq, info, "/account");
     }
 
     private static async Task<IResult> BindExisting(
-        HttpContext http, SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, QqAccountBinder<IdentityUser, AppDbContext> binder, QqProfileStore profiles)
+        HttpContext http, SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, IQqAccountBinder<IdentityUser> binder, IQqProfileStore<IdentityUser> profiles)
     {
         if (await PendingAsync(signIn) is not var (info, qq))
         {
@@ -132,19 +134,22 @@ internal static class QqLoginEndpoints
         }
 
         var form = await http.Request.ReadFormAsync();
-        var user = await users.FindByNameAsync(form["existingUserName"].ToString().Trim());
+        var userName = form["existingUserName"].ToString().Trim();
+        var user = await users.FindByNameAsync(userName);
         var check = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, form["password"].ToString(), lockoutOnFailure: true);
         if (user is null || !check.Succeeded)
         {
-            return RenderBindPage(http, qq, await UserNameSuggestion.SuggestAsync(users, qq.Nickname), ["用户名或密码错误。 Wrong user name or password."], StatusCodes.Status400BadRequest);
+            // The page again with the typed user name (not the password) for another try.
+            return RenderBindPage(
+                http, qq, await binder.SuggestUserNameAsync(qq.Nickname), ["用户名或密码错误。 Wrong user name or password."], StatusCodes.Status400BadRequest, userName);
         }
 
         return await BindAndFinishAsync(http, signIn, binder, profiles, user, qq, info);
     }
 
     private static async Task<IResult> BindAndFinishAsync(
-        HttpContext http, SignInManager<IdentityUser> signIn, QqAccountBinder<IdentityUser, AppDbContext> binder, QqProfileStore profiles,
-        IdentityUser user, QqIdentity qq, ExternalLoginInfo info)
+        HttpContext http, SignInManager<IdentityUser> signIn, IQqAccountBinder<IdentityUser> binder, IQqProfileStore<IdentityUser> profiles,
+        IdentityUser user, QqLogin qq, ExternalLoginInfo info)
     {
         var result = await binder.BindQqAsync(user, qq);
         if (result is QqBindResult.Bound or QqBindResult.AlreadyBound)
@@ -152,25 +157,31 @@ internal static class QqLoginEndpoints
             return await SignInAsync(http, signIn, profiles, user, qq, info, "/account?m=bound");
         }
 
-        await http.SignOutAsync(IdentityConstants.ExternalScheme);
-        var why = result == QqBindResult.BoundToAnotherAccount
-            ? "这个QQ已绑定其他账号，未做任何更改。 This QQ is bound to another account; nothing was changed."
-            : "这个账号已绑定另一个QQ，未做任何更改。 This account is bound to another QQ; nothing was changed.";
-        return Page("无法绑定 Cannot bind", $"<p class=\"error\" id=\"refusal\" data-reason=\"{result}\">{E(why)}</p><p><a href=\"/account\">我的账号 My account</a></p>", StatusCodes.Status409Conflict);
+        var message = result == QqBindResult.BoundToAnotherAccount ? "qq-bound-elsewhere" : "account-has-qq";
+        if (http.User.Identity?.IsAuthenticated == true)
+        {
+            // Bound from the account page: the login was for that binding only.
+            await http.SignOutAsync(IdentityConstants.ExternalScheme);
+            return Results.Redirect("/account?m=" + message);
+        }
+
+        // From the bind page: the QQ login stays pending (until used or expired) for the other choice there.
+        return Results.Redirect("/qq/bind?m=" + message);
     }
 
     private static async Task<IResult> SignInAsync(
-        HttpContext http, SignInManager<IdentityUser> signIn, QqProfileStore profiles, IdentityUser user, QqIdentity qq, ExternalLoginInfo info, string then)
+        HttpContext http, SignInManager<IdentityUser> signIn, IQqProfileStore<IdentityUser> profiles, IdentityUser user, QqLogin qq, ExternalLoginInfo info, string then)
     {
-        if (!await signIn.CanSignInAsync(user) || await signIn.UserManager.IsLockedOutAsync(user))
+        // The package's sign-in manager: a lockout from wrong passwords (anyone can type them) does not keep the
+        // account's own QQ out; an administrator's lockout, or an account that may not sign in, does.
+        var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: true);
+        await http.SignOutAsync(IdentityConstants.ExternalScheme);
+        if (!result.Succeeded)
         {
-            await http.SignOutAsync(IdentityConstants.ExternalScheme);
             return Page("无法登录 Cannot sign in", "<p class=\"error\" id=\"refusal\">此账号暂时不能登录。 This account cannot sign in now.</p>", StatusCodes.Status403Forbidden);
         }
 
-        await profiles.SaveAsync(user, qq, info);
-        await http.SignOutAsync(IdentityConstants.ExternalScheme);
-        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: info.LoginProvider);
+        await profiles.SaveLoginAsync(user, qq, info.AuthenticationTokens ?? []);
         return Results.Redirect(then);
     }
 }

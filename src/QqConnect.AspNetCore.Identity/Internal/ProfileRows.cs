@@ -52,12 +52,15 @@ internal static class ProfileRows
         return profile;
     }
 
-    /// <summary>Sets the nickname and avatar, cut to the columns' lengths (an over-long avatar URL is dropped, not cut).</summary>
+    /// <summary>
+    /// Sets the nickname (without control and format characters) and avatar, cut to the columns' lengths (an
+    /// over-long avatar URL is dropped, not cut).
+    /// </summary>
     public static void Display(QqUserProfile profile, QqLogin qq, DateTimeOffset now) => Display(profile, qq.Nickname, qq.AvatarUrl, now);
 
     public static void Display(QqUserProfile profile, string nickname, string? avatarUrl, DateTimeOffset now)
     {
-        profile.Nickname = Cut(nickname, QqUserProfile.MaxNicknameLength);
+        profile.Nickname = Cut(DisplayText.Clean(nickname), QqUserProfile.MaxNicknameLength);
         profile.AvatarUrl = avatarUrl is { Length: > 0 and <= QqUserProfile.MaxAvatarUrlLength } ? avatarUrl : null;
         profile.UpdatedAt = now;
     }

@@ -20,7 +20,7 @@ internal sealed class QqAccountBinder<TUser, TContext>(
         return LostRaces.RunAsync<TUser, TUser?>(db, users, null, _ => FindCoreAsync(qq, cancellationToken), cancellationToken);
     }
 
-    public Task<QqBindResult> BindAsync(TUser user, QqLogin qq, CancellationToken cancellationToken = default)
+    public Task<QqBindResult> BindQqAsync(TUser user, QqLogin qq, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(qq);
@@ -66,7 +66,7 @@ internal sealed class QqAccountBinder<TUser, TContext>(
     public Task<string> SuggestUserNameAsync(string? nickname, CancellationToken cancellationToken = default) =>
         names.SuggestAsync(users, nickname, cancellationToken);
 
-    public Task<QqUnbindResult> UnbindAsync(TUser user, CancellationToken cancellationToken = default)
+    public Task<QqUnbindResult> UnbindQqAsync(TUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         return LostRaces.RunAsync(db, users, user, async current =>
@@ -134,7 +134,7 @@ internal sealed class QqAccountBinder<TUser, TContext>(
             // call. A scheme the user removed from this account is not linked again behind their back.
             if (byOpenId is null)
             {
-                if (ProfileRows.HasLinked(profile, qq.LoginProvider))
+                if (await RemovedByTheUserAsync(owner, profile, qq.LoginProvider).ConfigureAwait(false))
                 {
                     return null;
                 }
@@ -154,6 +154,15 @@ internal sealed class QqAccountBinder<TUser, TContext>(
 
         return byOpenId;
     }
+
+    /// <summary>
+    /// Whether the account had a login of <paramref name="loginProvider"/> that is gone now: the user removed it (say,
+    /// on Identity's external-logins page). A scheme that still has a login row (another app id under the same scheme
+    /// name, as when a site moves to a new QQ app) was not removed.
+    /// </summary>
+    private async Task<bool> RemovedByTheUserAsync(TUser owner, QqUserProfile profile, string loginProvider) =>
+        ProfileRows.HasLinked(profile, loginProvider)
+        && !(await users.GetLoginsAsync(owner).ConfigureAwait(false)).Any(login => login.LoginProvider == loginProvider);
 
     /// <summary>
     /// The account holding <paramref name="qq"/>'s UnionID, with its profile row. A row whose account has no QQ login

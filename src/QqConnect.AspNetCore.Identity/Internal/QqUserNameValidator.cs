@@ -30,9 +30,7 @@ internal sealed class QqUserNameValidator<TUser>(UserNameRules rules) : IUserVal
         var shown = new System.Text.StringBuilder();
         foreach (var c in name.Length > 80 ? name[..80] : name)
         {
-            var category = char.GetUnicodeCategory(c);
-            shown.Append(category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
-                    or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator || (char.IsWhiteSpace(c) && c != ' ')
+            shown.Append(DisplayText.IsHidden(char.GetUnicodeCategory(c)) || char.IsSurrogate(c) || (char.IsWhiteSpace(c) && c != ' ')
                 ? "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture)
                 : c.ToString());
         }

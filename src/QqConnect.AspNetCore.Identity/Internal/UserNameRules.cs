@@ -68,9 +68,8 @@ internal sealed class UserNameRules(IOptions<QqConnectAccountsOptions> options, 
         return null;
     }
 
-    private static bool Allowed(UnicodeCategory category) => category is not (
-        UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
-        or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.Surrogate);
+    private static bool Allowed(UnicodeCategory category) =>
+        !DisplayText.IsHidden(category) && category is not (UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.Surrogate);
 
     /// <summary>The nickname reduced to letters, digits, '-', '_' and '.', NFKC-normalised and allowed by the site.</summary>
     public string BaseName(string? nickname)

@@ -55,7 +55,7 @@ internal static class QqAccountPage<TUser>
         return Page("我的QQ My QQ", body);
     }
 
-    public static async Task<IResult> BindAsync(HttpContext http, IFormCollection form)
+    public static async Task<IResult> BindQqAsync(HttpContext http, IFormCollection form)
     {
         var paths = SitePaths.For(http);
         var signIn = http.RequestServices.GetRequiredService<SignInManager<TUser>>();
@@ -98,7 +98,7 @@ internal static class QqAccountPage<TUser>
         return Results.Redirect(SitePaths.With(paths.AccountPage, code));
     }
 
-    public static async Task<IResult> UnbindAsync(HttpContext http, IFormCollection form)
+    public static async Task<IResult> UnbindQqAsync(HttpContext http, IFormCollection form)
     {
         var paths = SitePaths.For(http);
         var signIn = http.RequestServices.GetRequiredService<SignInManager<TUser>>();
@@ -108,7 +108,7 @@ internal static class QqAccountPage<TUser>
             return Results.Redirect(paths.LoginPage);
         }
 
-        var result = await http.RequestServices.GetRequiredService<IQqAccountBinder<TUser>>().UnbindAsync(user, http.RequestAborted).ConfigureAwait(false);
+        var result = await http.RequestServices.GetRequiredService<IQqAccountBinder<TUser>>().UnbindQqAsync(user, http.RequestAborted).ConfigureAwait(false);
         switch (result)
         {
             case QqUnbindResult.Unbound:

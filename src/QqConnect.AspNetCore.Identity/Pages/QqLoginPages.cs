@@ -141,7 +141,7 @@ internal static class QqLoginPages<TUser>
             return RenderBindPage(http, paths, qq, returnUrl, suggested, userName, message: null, [why], StatusCodes.Status400BadRequest);
         }
 
-        var result = await binder.BindAsync(user, qq, http.RequestAborted).ConfigureAwait(false);
+        var result = await binder.BindQqAsync(user, qq, http.RequestAborted).ConfigureAwait(false);
         if (result is QqBindResult.BoundToAnotherAccount or QqBindResult.AccountHasAnotherQq)
         {
             // The pending QQ login is kept: the user may create an account, or bind another one.
@@ -155,7 +155,7 @@ internal static class QqLoginPages<TUser>
         HttpContext http, SitePaths paths, SignInManager<TUser> signIn, TUser user, ExternalLoginInfo info, string? returnUrl)
     {
         var qq = QqLogin.FromExternalLogin(info);
-        var result = await http.RequestServices.GetRequiredService<IQqAccountBinder<TUser>>().BindAsync(user, qq, http.RequestAborted).ConfigureAwait(false);
+        var result = await http.RequestServices.GetRequiredService<IQqAccountBinder<TUser>>().BindQqAsync(user, qq, http.RequestAborted).ConfigureAwait(false);
         await http.SignOutAsync(IdentityConstants.ExternalScheme).ConfigureAwait(false);
         if (result is QqBindResult.BoundToAnotherAccount or QqBindResult.AccountHasAnotherQq)
         {

@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using QqConnect.AspNetCore;
+using QqConnect.TestSupport;
 
 namespace QqConnect.AspNetCore.Identity.Tests.Pages;
 

@@ -1,10 +1,12 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using QqConnect.AspNetCore.Identity.Pages;
+using QqConnect.AspNetCore;
+using QqConnect.TestSupport;
 
 namespace QqConnect.AspNetCore.Identity.Tests.Pages;
 

@@ -226,7 +226,7 @@ namespace QqConnect.Sample.Identity.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("QqConnect.Sample.Identity.Data.QqProfile", b =>
+            modelBuilder.Entity("QqConnect.AspNetCore.Identity.QqUserProfile", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
@@ -238,14 +238,14 @@ namespace QqConnect.Sample.Identity.Data.Migrations
                     b.Property<DateTimeOffset>("BoundAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LinkedProviders")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Nickname")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OpenId")
-                        .IsRequired()
-                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UnionId")
@@ -257,7 +257,10 @@ namespace QqConnect.Sample.Identity.Data.Migrations
 
                     b.HasKey("UserId");
 
-                    b.ToTable("QqProfiles");
+                    b.HasIndex("UnionId")
+                        .IsUnique();
+
+                    b.ToTable("QqConnectProfiles", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -311,11 +314,11 @@ namespace QqConnect.Sample.Identity.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QqConnect.Sample.Identity.Data.QqProfile", b =>
+            modelBuilder.Entity("QqConnect.AspNetCore.Identity.QqUserProfile", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
                         .WithOne()
-                        .HasForeignKey("QqConnect.Sample.Identity.Data.QqProfile", "UserId")
+                        .HasForeignKey("QqConnect.AspNetCore.Identity.QqUserProfile", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
