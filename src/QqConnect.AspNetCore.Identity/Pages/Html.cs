@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using QqConnect.AspNetCore.Identity.Internal;
 
 namespace QqConnect.AspNetCore.Identity.Pages;
 
@@ -55,37 +55,13 @@ internal static class Html
 
     /// <summary>
     /// A QQ nickname as display text: isolated (<c>&lt;bdi&gt;</c>, so right-to-left text cannot reorder the sentence
-    /// around it), without control and format characters (which could hide or reorder text).
+    /// around it), without control and format characters (<see cref="DisplayText"/>: they could hide or reorder text).
     /// </summary>
-    public static string Nickname(string? nickname, string id) => $"<bdi id=\"{id}\">{E(Printable(nickname))}</bdi>";
+    public static string Nickname(string? nickname, string id) => $"<bdi id=\"{id}\">{E(DisplayText.Clean(nickname))}</bdi>";
 
     /// <summary>The avatar, when it is an http(s) URL.</summary>
     public static string Avatar(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             ? $"<img class=\"avatar\" id=\"qq-avatar\" src=\"{E(uri.AbsoluteUri)}\" alt=\"QQ头像 avatar\" referrerpolicy=\"no-referrer\"> "
             : "";
-
-    /// <summary><paramref name="text"/> without control, format, separator and unpaired surrogate characters.</summary>
-    public static string Printable(string? text)
-    {
-        var kept = new StringBuilder();
-        foreach (var rune in (text ?? "").EnumerateRunes())
-        {
-            if (rune == Rune.ReplacementChar)
-            {
-                continue;
-            }
-
-            var category = Rune.GetUnicodeCategory(rune);
-            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
-                or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse)
-            {
-                continue;
-            }
-
-            kept.Append(rune.ToString());
-        }
-
-        return kept.ToString();
-    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using QqConnect.AspNetCore.Identity.Internal;
 
 namespace QqConnect.AspNetCore.Identity.Pages;
 
@@ -20,7 +21,7 @@ internal static class IdentityErrorText
         var pair = error.Code switch
         {
             nameof(IdentityErrorDescriber.DuplicateUserName) => (Chinese.DuplicateUserName(userName), English.DuplicateUserName(userName)),
-            nameof(IdentityErrorDescriber.InvalidUserName) => (Chinese.InvalidUserName(Html.Printable(userName)), English.InvalidUserName(Html.Printable(userName))),
+            nameof(IdentityErrorDescriber.InvalidUserName) => (Chinese.InvalidUserName(DisplayText.Clean(userName)), English.InvalidUserName(DisplayText.Clean(userName))),
             nameof(IdentityErrorDescriber.LoginAlreadyAssociated) => (Chinese.LoginAlreadyAssociated(), English.LoginAlreadyAssociated()),
             nameof(IdentityErrorDescriber.ConcurrencyFailure) => (Chinese.ConcurrencyFailure(), English.ConcurrencyFailure()),
             nameof(IdentityErrorDescriber.DefaultError) => (Chinese.DefaultError(), English.DefaultError()),
