@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using QqConnect.AspNetCore.Identity;
 using QqConnect.AspNetCore.Identity.Internal;
+using QqConnect.AspNetCore.Identity.Pages;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +17,8 @@ public static class QqConnectAccountsIdentityBuilderExtensions
     /// <see cref="IQqAccountBinder{TUser}"/> and <see cref="IQqProfileStore{TUser}"/>; makes a QQ-bound account
     /// confirmed for <c>RequireConfirmedAccount</c>; keeps strangers from locking QQ users out with wrong passwords;
     /// folds look-alike user names together (<see cref="NfkcLookupNormalizer"/>) and refuses invisible, control and
-    /// over-long ones. Call it after <c>AddEntityFrameworkStores&lt;TContext&gt;()</c>.
+    /// over-long ones; routes QQ logins started by the template's own login and manage pages to the package's callback
+    /// (<c>app.MapQqConnectAccounts&lt;TUser&gt;()</c> maps it). Call it after <c>AddEntityFrameworkStores&lt;TContext&gt;()</c>.
     /// </summary>
     /// <typeparam name="TUser">The Identity user type (<c>IdentityUser</c> in the templates), with string keys.</typeparam>
     /// <typeparam name="TContext">The site's Identity <c>DbContext</c>.</typeparam>
@@ -36,6 +39,7 @@ public static class QqConnectAccountsIdentityBuilderExtensions
         var services = builder.Services;
         var options = services.AddOptions<QqConnectAccountsOptions>()
             .Validate(o => o.MaxUserNameLength is >= 8 and <= 256, "QqConnectAccounts: MaxUserNameLength must be from 8 to 256.")
+            .Validate(PageOptions.IsValid, PageOptions.ValidationMessage)
             .ValidateOnStart();
         if (configure is not null)
         {
@@ -51,6 +55,9 @@ public static class QqConnectAccountsIdentityBuilderExtensions
         services.Replace(ServiceDescriptor.Scoped<ILookupNormalizer, NfkcLookupNormalizer>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IUserValidator<TUser>, QqUserNameValidator<TUser>>());
         services.Replace(ServiceDescriptor.Scoped<SignInManager<TUser>, QqSignInManager<TUser>>());
+        services.AddAntiforgery();
+        services.AddAuthorization();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<QqConnectAuthenticationOptions>, TemplateCallbackRouting>());
         return builder;
     }
 }

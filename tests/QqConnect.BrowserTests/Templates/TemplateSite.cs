@@ -25,10 +25,12 @@ internal sealed class TemplateSite : IAsyncDisposable
     /// <summary>Generates, wires, builds and starts a site from <paramref name="template"/> (<c>webapp</c> or <c>blazor</c>).</summary>
     /// <param name="template">The short name of the template.</param>
     /// <param name="wire">Edits the generated Program.cs text: adds the documented lines.</param>
-    public static async Task<TemplateSite> CreateAsync(string template, Func<string, string> wire)
+    /// <param name="nameSuffix">Ends the site's project name, so that two sites of one template can exist side by side.</param>
+    /// <param name="beforeBuild">The documented steps after Program.cs (more files, packages, migrations), in the site's folder.</param>
+    public static async Task<TemplateSite> CreateAsync(string template, Func<string, string> wire, string nameSuffix = "", Func<string, Task>? beforeBuild = null)
     {
         var (root, version) = await PackOnceAsync();
-        var name = "QqTemplate" + char.ToUpperInvariant(template[0]) + template[1..];
+        var name = "QqTemplate" + char.ToUpperInvariant(template[0]) + template[1..] + nameSuffix;
         var directory = Path.Combine(root, name);
         if (Directory.Exists(directory))
         {
@@ -46,6 +48,10 @@ internal sealed class TemplateSite : IAsyncDisposable
         var wired = wire(original);
         Assert.NotEqual(original, wired);
         await File.WriteAllTextAsync(program, wired);
+        if (beforeBuild is not null)
+        {
+            await beforeBuild(directory);
+        }
 
         await DotnetAsync(directory, TimeSpan.FromMinutes(6), "build", "-c", "Release", "--nologo", "-v", "quiet");
         var process = await SampleProcess.StartAppAsync(
@@ -84,7 +90,7 @@ internal sealed class TemplateSite : IAsyncDisposable
             var root = Path.Combine(Path.GetTempPath(), "qqconnect-templates-" + Guid.NewGuid().ToString("N")[..8]);
             var packages = Path.Combine(root, "feed");
             Directory.CreateDirectory(packages);
-            foreach (var project in new[] { "QqConnect.Client", "QqConnect.Client.Testing", "QqConnect.AspNetCore", "QqConnect.AspNetCore.Emulator" })
+            foreach (var project in new[] { "QqConnect.Client", "QqConnect.Client.Testing", "QqConnect.AspNetCore", "QqConnect.AspNetCore.Emulator", "QqConnect.AspNetCore.Identity" })
             {
                 await DotnetAsync(SampleProcess.RepositoryRoot, TimeSpan.FromMinutes(3), "pack", Path.Combine("src", project), "-c", SampleProcess.Configuration, "-o", packages, "--nologo", "-v", "quiet");
             }
@@ -105,7 +111,37 @@ internal sealed class TemplateSite : IAsyncDisposable
         }
     }
 
-    private static async Task DotnetAsync(string workingDirectory, TimeSpan timeout, params string[] args)
+    /// <summary>The version of this build's packages in the local feed.</summary>
+    public static async Task<string> PackageVersionAsync() => (await PackOnceAsync()).Version;
+
+    /// <summary>
+    /// The repository's dotnet-tools.json (dotnet-ef) as the local tool manifest of the folder the sites are made in,
+    /// restored once, so that <c>dotnet ef</c> runs in a site's folder as the documentation writes it.
+    /// </summary>
+    public static async Task RestoreToolsOnceAsync()
+    {
+        var (root, _) = await PackOnceAsync();
+        await FeedLock.WaitAsync();
+        try
+        {
+            var manifest = Path.Combine(root, ".config", "dotnet-tools.json");
+            if (File.Exists(manifest))
+            {
+                return;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(manifest)!);
+            File.Copy(Path.Combine(SampleProcess.RepositoryRoot, "dotnet-tools.json"), manifest);
+            await DotnetAsync(root, TimeSpan.FromMinutes(5), "tool", "restore");
+        }
+        finally
+        {
+            FeedLock.Release();
+        }
+    }
+
+    /// <summary>Runs <c>dotnet</c> with <paramref name="args"/> in <paramref name="workingDirectory"/>; a non-zero exit fails the test.</summary>
+    public static async Task DotnetAsync(string workingDirectory, TimeSpan timeout, params string[] args)
     {
         var (exit, stdout, stderr) = await SampleProcess.RunDotnetToExitAsync(workingDirectory, Quiet, timeout, args);
         Assert.True(exit == 0, $"'dotnet {string.Join(' ', args)}' exited with {exit}:\n{stdout}\n{stderr}");

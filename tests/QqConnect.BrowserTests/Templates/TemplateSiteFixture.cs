@@ -11,6 +11,12 @@ public abstract class TemplateSiteFixture : BrowserFixture
     /// <summary>The template's login page, where the QQ button is.</summary>
     public abstract string LoginPath { get; }
 
+    /// <summary>The template's Register page (e-mail and password).</summary>
+    public string RegisterPath => LoginPath[..LoginPath.LastIndexOf('/')] + "/Register";
+
+    /// <summary>The template's Manage pages (Manage → External logins is <c>{ManagePath}/ExternalLogins</c>).</summary>
+    public string ManagePath => LoginPath[..LoginPath.LastIndexOf('/')] + "/Manage";
+
     /// <summary>The template's page that QQ's login comes back to (it asks for an e-mail to finish).</summary>
     public abstract string ExternalLoginPath { get; }
 
@@ -19,9 +25,15 @@ public abstract class TemplateSiteFixture : BrowserFixture
     /// <summary>Adds the documented lines to the template's Program.cs.</summary>
     private protected abstract string Wire(string program);
 
+    /// <summary>Ends the generated project's name (a second site of the same template).</summary>
+    private protected virtual string NameSuffix => "";
+
+    /// <summary>The documented steps after Program.cs, in the site's folder; none by default.</summary>
+    private protected virtual Task BeforeBuildAsync(string directory) => Task.CompletedTask;
+
     private protected override async Task<SampleProcess> StartSampleAsync()
     {
-        _site = await TemplateSite.CreateAsync(Template, Wire);
+        _site = await TemplateSite.CreateAsync(Template, Wire, NameSuffix, BeforeBuildAsync);
         return _site.Process;
     }
 
@@ -45,18 +57,24 @@ public abstract class TemplateSiteFixture : BrowserFixture
     /// The C# block that docs/getting-started.md shows after <c>&lt;!-- snippet: {name} --&gt;</c>: the test adds what
     /// the documentation says, not a copy of it.
     /// </summary>
-    private protected static string DocumentedBlock(string name)
+    private protected static string DocumentedBlock(string name) => Documented(name, "getting-started.md", "snippet");
+
+    /// <summary>
+    /// The block that docs/<paramref name="document"/> shows after <c>&lt;!-- {kind}: {name} --&gt;</c>
+    /// (<c>snippet</c> for C#, <c>commands</c> for shell lines).
+    /// </summary>
+    internal static string Documented(string name, string document, string kind)
     {
-        var lines = File.ReadAllLines(Path.Combine(SampleProcess.RepositoryRoot, "docs", "getting-started.md"));
-        var marker = Array.IndexOf(lines, $"<!-- snippet: {name} -->");
-        Assert.True(marker >= 0 && lines[marker + 1].StartsWith("```", StringComparison.Ordinal), $"docs/getting-started.md has no block '{name}'.");
+        var lines = File.ReadAllLines(Path.Combine(SampleProcess.RepositoryRoot, "docs", document));
+        var marker = Array.IndexOf(lines, $"<!-- {kind}: {name} -->");
+        Assert.True(marker >= 0 && lines[marker + 1].StartsWith("```", StringComparison.Ordinal), $"docs/{document} has no block '{name}'.");
         var end = Array.FindIndex(lines, marker + 2, line => line.StartsWith("```", StringComparison.Ordinal));
         return string.Join('\n', lines[(marker + 2)..end]);
     }
 }
 
 /// <summary><c>dotnet new webapp --auth Individual</c>: Razor Pages and Identity UI.</summary>
-public sealed class WebappTemplateFixture : TemplateSiteFixture
+public class WebappTemplateFixture : TemplateSiteFixture
 {
     public override string LoginPath => "/Identity/Account/Login";
 
@@ -73,7 +91,7 @@ public sealed class WebappTemplateFixture : TemplateSiteFixture
 }
 
 /// <summary><c>dotnet new blazor --auth Individual</c>: a Blazor Web App with the Identity components.</summary>
-public sealed class BlazorTemplateFixture : TemplateSiteFixture
+public class BlazorTemplateFixture : TemplateSiteFixture
 {
     public override string LoginPath => "/Account/Login";
 
