@@ -79,8 +79,8 @@ for entry in README.md lib/net8.0/QqConnect.AspNetCore.Identity.dll lib/net8.0/Q
 done
 nuspec=$(cd "$feed" && unzip -p "QqConnect.AspNetCore.Identity.$version.nupkg" QqConnect.AspNetCore.Identity.nuspec)
 grep -q "<dependency id=\"QqConnect.AspNetCore\" version=\"$version\"" <<<"$nuspec" || fail "QqConnect.AspNetCore.Identity does not depend on QqConnect.AspNetCore $version"
-# Each target framework takes Identity's EF Core stores of its own line.
-for pair in net8.0=8.0.34 net10.0=10.0.15; do
+# Each target framework asks for Identity's EF Core stores of its own line, from the line's lowest version served.
+for pair in net8.0=8.0.30 net10.0=10.0.0; do
   group=$(awk -v tfm="${pair%%=*}" 'index($0, "targetFramework=\"" tfm "\"") {on=1} on {print} /<\/group>/ {on=0}' <<<"$nuspec")
   grep -q "<dependency id=\"Microsoft.AspNetCore.Identity.EntityFrameworkCore\" version=\"${pair#*=}\"" <<<"$group" \
     || fail "QqConnect.AspNetCore.Identity for ${pair%%=*} does not depend on Identity's EF Core stores ${pair#*=}"
