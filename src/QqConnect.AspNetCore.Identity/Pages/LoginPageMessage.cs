@@ -33,6 +33,6 @@ internal static class LoginPageMessage
         });
 
         var login = SitePaths.With(paths.LoginPage, code);
-        return Results.Redirect(LocalUrl.IsLocal(returnUrl) ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(login, "ReturnUrl", returnUrl!) : login);
+        return Results.Redirect(QqLoginStateProtector.IsLocalReturnUrl(returnUrl) ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(login, "ReturnUrl", returnUrl!) : login);
     }
 }

@@ -43,10 +43,10 @@ internal sealed class SitePaths(HttpContext http, QqConnectAccountsOptions optio
     }
 
     /// <summary><paramref name="candidate"/> when it is local, else the site's default return URL.</summary>
-    public string ReturnUrl(string? candidate) => LocalUrl.IsLocal(candidate) ? candidate! : App(options.DefaultReturnUrl);
+    public string ReturnUrl(string? candidate) => QqLoginStateProtector.IsLocalReturnUrl(candidate) ? candidate! : App(options.DefaultReturnUrl);
 
     /// <summary>The request's local return URL (query or form), or <see langword="null"/>.</summary>
-    public static string? LocalReturnUrl(string? candidate) => LocalUrl.IsLocal(candidate) ? candidate : null;
+    public static string? LocalReturnUrl(string? candidate) => QqLoginStateProtector.IsLocalReturnUrl(candidate) ? candidate : null;
 
     /// <summary><paramref name="path"/> with a message code and the return URL, if any.</summary>
     public static string With(string path, string? message = null, string? returnUrl = null)
@@ -57,7 +57,7 @@ internal sealed class SitePaths(HttpContext http, QqConnectAccountsOptions optio
             query["m"] = message;
         }
 
-        if (LocalUrl.IsLocal(returnUrl))
+        if (QqLoginStateProtector.IsLocalReturnUrl(returnUrl))
         {
             query[ReturnUrlParameter] = returnUrl;
         }

@@ -32,7 +32,7 @@ internal sealed class TemplateCallbackRouting(IOptions<QqConnectAccountsOptions>
     /// <summary>The package's callback for a template callback URL; <see langword="null"/> for any other URL.</summary>
     internal static string? Rewrite(PathString pathBase, string? returnUri, string pathPrefix)
     {
-        if (!LocalUrl.IsLocal(returnUri))
+        if (!QqLoginStateProtector.IsLocalReturnUrl(returnUri))
         {
             return null;
         }
@@ -73,6 +73,6 @@ internal sealed class TemplateCallbackRouting(IOptions<QqConnectAccountsOptions>
         }
 
         var callback = pathBase.Add(new PathString(pathPrefix + "/callback")).ToUriComponent();
-        return LocalUrl.IsLocal(returnUrl) ? QueryHelpers.AddQueryString(callback, SitePaths.ReturnUrlParameter, returnUrl!) : callback;
+        return QqLoginStateProtector.IsLocalReturnUrl(returnUrl) ? QueryHelpers.AddQueryString(callback, SitePaths.ReturnUrlParameter, returnUrl!) : callback;
     }
 }

@@ -78,6 +78,11 @@ public sealed class PageSecurityTests : IAsyncLifetime
     [InlineData("/Identity/Account/ExternalLogin?handler=Callback&returnUrl=%2Fa", "/qqconnect/callback?returnUrl=%2Fa")]
     [InlineData("/Account/ExternalLogin?ReturnUrl=%2Fb&Action=LoginCallback", "/qqconnect/callback?returnUrl=%2Fb")]
     [InlineData("/Identity/Account/ExternalLogin?handler=Callback&returnUrl=%2F%2Fevil.example", "/qqconnect/callback")]
+    // Encoded twice, return URLs that a proxy's decoding turns into //evil.example or /\evil.example: the first is
+    // dropped (the callback goes to the default page), the second makes the whole URL not local (not rerouted; the
+    // template's own page refuses it too).
+    [InlineData("/Identity/Account/ExternalLogin?handler=Callback&returnUrl=%2F%252Fevil.example", "/qqconnect/callback")]
+    [InlineData("/Identity/Account/ExternalLogin?handler=Callback&returnUrl=%2F%255Cevil.example", null)]
     [InlineData("/Identity/Account/Manage/ExternalLogins?handler=LinkLoginCallback", "/qqconnect/callback?returnUrl=%2FIdentity%2FAccount%2FManage%2FExternalLogins")]
     [InlineData("/Account/Manage/ExternalLogins?Action=LinkLoginCallback", "/qqconnect/callback?returnUrl=%2FAccount%2FManage%2FExternalLogins")]
     [InlineData("/Identity/Account/ExternalLogin?handler=Other", null)]
