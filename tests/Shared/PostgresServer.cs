@@ -198,7 +198,7 @@ public sealed class PostgresServer : IDisposable
         {
             Port = FreeLoopbackPort();
             var options = string.Join(' ',
-                $"-p {Port.ToString(CultureInfo.InvariantCulture)}", $"-k {RunDirectory}", "-c listen_addresses=127.0.0.1",
+                $"-p {Port.ToString(CultureInfo.InvariantCulture)}", $"-k '{RunDirectory}'", "-c listen_addresses=127.0.0.1",
                 "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=200");
             try
             {
