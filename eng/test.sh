@@ -13,8 +13,17 @@ if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
     || echo "Chromium could not be installed; the browser tests will say so." >&2
 fi
+# The account-binding tests run on SQLite and on a real PostgreSQL server that the tests start themselves (initdb
+# and pg_ctl of Debian's postgresql package, in a temporary data directory). Same rule: installed when missing and
+# we can; without it the PostgreSQL tests are skipped, except on CI.
+if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
+  echo "Installing PostgreSQL for the account-binding tests (apt-get)..."
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+    || echo "PostgreSQL could not be installed; the PostgreSQL tests will say so." >&2
+fi
 if [ "${CI:-}" = "true" ]; then
   export QQCONNECT_REQUIRE_BROWSER=1
+  export QQCONNECT_REQUIRE_POSTGRES=1
 fi
 
 results=$(mktemp -d)

@@ -21,10 +21,15 @@ internal static class ProfileRows
 
     /// <summary>
     /// The account's profile row, made when missing, with <paramref name="qq"/>'s scheme listed as linked and its
-    /// UnionID recorded when the row has none and no other account holds it (the unique index decides a race).
-    /// Saved by the caller.
+    /// UnionID recorded when the row has none and no other account holds it. Saved by the caller.
+    /// With <c>claimUnionId</c>, the caller found the UnionID free (it is binding the QQ login to this account): another
+    /// account holding it now won a race, and a <see cref="DbUpdateException"/> rolls the caller's transaction back.
+    /// Two uncommitted claims are decided by the unique index; this decides the claim made after the other committed,
+    /// which a database that isolates transactions by read committed (PostgreSQL, SQL Server) lets through otherwise:
+    /// a second account for one UnionID, without it.
     /// </summary>
-    public static async Task<QqUserProfile> EnsureAsync(DbContext db, string userId, QqLogin qq, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<QqUserProfile> EnsureAsync(
+        DbContext db, string userId, QqLogin qq, DateTimeOffset now, CancellationToken cancellationToken, bool claimUnionId = false)
     {
         var profile = await FindAsync(db, userId, cancellationToken).ConfigureAwait(false);
         if (profile is null)
@@ -43,10 +48,16 @@ internal static class ProfileRows
             }
         }
 
-        if (profile.UnionId is null && qq.UnionId is { Length: > 0 and <= QqUserProfile.MaxUnionIdLength } unionId
-            && await FindByUnionIdAsync(db, unionId, cancellationToken).ConfigureAwait(false) is null)
+        if (profile.UnionId is null && qq.UnionId is { Length: > 0 and <= QqUserProfile.MaxUnionIdLength } unionId)
         {
-            profile.UnionId = unionId;
+            if (await FindByUnionIdAsync(db, unionId, cancellationToken).ConfigureAwait(false) is null)
+            {
+                profile.UnionId = unionId;
+            }
+            else if (claimUnionId)
+            {
+                throw new DbUpdateException("Another account took the UnionID meanwhile.");
+            }
         }
 
         return profile;

@@ -227,11 +227,14 @@ internal sealed class QqAccountBinder<TUser, TContext>(
         return QqBindResult.Bound;
     }
 
-    /// <summary>Adds <paramref name="qq"/>'s login row to the account, and its profile row (UnionID, linked scheme).</summary>
+    /// <summary>
+    /// Adds <paramref name="qq"/>'s login row to the account, and its profile row (UnionID, linked scheme). The caller
+    /// found the UnionID free or this account's: another account holding it now is a lost race.
+    /// </summary>
     private async Task LinkAsync(TUser user, QqLogin qq, CancellationToken cancellationToken)
     {
         LostRaces.Check(await users.AddLoginAsync(user, new UserLoginInfo(qq.LoginProvider, qq.OpenId, "QQ")).ConfigureAwait(false));
-        await ProfileRows.EnsureAsync(db, await users.GetUserIdAsync(user).ConfigureAwait(false), qq, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await ProfileRows.EnsureAsync(db, await users.GetUserIdAsync(user).ConfigureAwait(false), qq, time.GetUtcNow(), cancellationToken, claimUnionId: true).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 }

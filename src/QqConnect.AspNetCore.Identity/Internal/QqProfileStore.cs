@@ -33,13 +33,51 @@ internal sealed class QqProfileStore<TUser, TContext>(
         await LostRaces.RunAsync(db, users, user, async current =>
         {
             var userId = await users.GetUserIdAsync(current!).ConfigureAwait(false);
+
+            // Saves of one account's logins (tabs finishing QQ登录 at once) and its token refreshes take turns under
+            // the refresh lock, each on the account as stored when its turn comes: Identity stamps the account on
+            // every token write, and a copy read before another save committed would be refused. Without the lock,
+            // a database that isolates transactions by read committed (PostgreSQL, SQL Server) would refuse all but
+            // one save of each round, more rounds than the retries allow.
+            var account = current!;
+            if (await LockProfileAsync(userId, cancellationToken).ConfigureAwait(false))
+            {
+                account = await StoredAsync(account, userId, cancellationToken).ConfigureAwait(false);
+            }
+
             var now = time.GetUtcNow();
             var profile = await ProfileRows.EnsureAsync(db, userId, qq, now, cancellationToken).ConfigureAwait(false);
             ProfileRows.Display(profile, qq, now);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await SetTokensAsync(current!, qq.LoginProvider, saved).ConfigureAwait(false);
+            await SetTokensAsync(account, qq.LoginProvider, saved).ConfigureAwait(false);
             return true;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The refresh lock of the account: an UPDATE of its profile row that changes nothing, which the database holds
+    /// until the transaction ends (PostgreSQL and SQL Server lock that row; SQLite takes its write lock). False when
+    /// the account has no profile row (nothing to lock).
+    /// </summary>
+    private async Task<bool> LockProfileAsync(string userId, CancellationToken cancellationToken) =>
+        await db.Set<QqUserProfile>().Where(profile => profile.UserId == userId)
+            .ExecuteUpdateAsync(set => set.SetProperty(profile => profile.UpdatedAt, profile => profile.UpdatedAt), cancellationToken)
+            .ConfigureAwait(false) > 0;
+
+    /// <summary>
+    /// The account as stored now: the caller's copy reloaded when this context tracks it (so that the caller's copy
+    /// stays current), otherwise read again.
+    /// </summary>
+    private async Task<TUser> StoredAsync(TUser user, string userId, CancellationToken cancellationToken)
+    {
+        var entry = db.Entry(user);
+        if (entry.State != EntityState.Detached)
+        {
+            await entry.ReloadAsync(cancellationToken).ConfigureAwait(false);
+            return user;
+        }
+
+        return await users.FindByIdAsync(userId).ConfigureAwait(false) ?? throw new InvalidOperationException("The account was deleted meanwhile.");
     }
 
     public async Task<QqProfile?> GetProfileAsync(TUser user, CancellationToken cancellationToken = default)
@@ -138,10 +176,7 @@ internal sealed class QqProfileStore<TUser, TContext>(
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
-            var locked = await db.Set<QqUserProfile>().Where(profile => profile.UserId == userId)
-                .ExecuteUpdateAsync(set => set.SetProperty(profile => profile.UpdatedAt, profile => profile.UpdatedAt), cancellationToken)
-                .ConfigureAwait(false);
-            if (locked == 0)
+            if (!await LockProfileAsync(userId, cancellationToken).ConfigureAwait(false))
             {
                 throw new QqLoginRequiredException("No QQ is bound to this account.");
             }

@@ -8,7 +8,8 @@ using QqConnect.Client;
 namespace QqConnect.AspNetCore.Identity.Tests.Infrastructure;
 
 /// <summary>
-/// A site's services without its web host: Identity on <see cref="TestDbContext"/> over a real SQLite file,
+/// A site's services without its web host: Identity on <see cref="TestDbContext"/> over a real database (a SQLite file or
+/// a PostgreSQL database, <see cref="AccountsDatabase"/>),
 /// <c>AddQqConnectAccounts</c>, and two QQ schemes of one developer (web <c>QQ</c> and mobile <c>QQ.Mobile</c>, the
 /// emulator's two apps), whose back-channel is the in-process emulator.
 /// </summary>
@@ -19,18 +20,18 @@ public sealed class AccountsHost : IDisposable
     public static readonly Uri RedirectUri = new("https://localhost/signin-qq");
 
     private readonly ServiceProvider _services;
-    private readonly string _connectionString;
+    private readonly AccountsDatabase _database;
 
-    public AccountsHost(TempDatabase database, QqConnectEmulator emulator, string? keyDirectory = null, Action<IServiceCollection>? configure = null)
+    public AccountsHost(AccountsDatabase database, QqConnectEmulator emulator, string? keyDirectory = null, Action<IServiceCollection>? configure = null)
     {
         Emulator = emulator;
-        _connectionString = database.ConnectionString;
+        _database = database;
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Time);
         var protection = services.AddDataProtection().SetApplicationName("QqConnect.AspNetCore.Identity.Tests");
         protection.PersistKeysToFileSystem(new DirectoryInfo(keyDirectory ?? Path.Combine(Path.GetTempPath(), "qqconnect-accounts-keys")));
-        services.AddDbContext<TestDbContext>(options => options.UseSqlite(database.ConnectionString));
+        services.AddDbContext<TestDbContext>(database.Use);
         services.AddIdentity<IdentityUser, IdentityRole>(options =>
             {
                 options.User.AllowedUserNameCharacters = "";
@@ -84,7 +85,12 @@ public sealed class AccountsHost : IDisposable
     }
 
     /// <summary>A context on the database, outside the services' scopes.</summary>
-    public TestDbContext OpenDatabase() => new(new DbContextOptionsBuilder<TestDbContext>().UseSqlite(_connectionString).Options);
+    public TestDbContext OpenDatabase()
+    {
+        var options = new DbContextOptionsBuilder<TestDbContext>();
+        _database.Use(options);
+        return new TestDbContext(options.Options);
+    }
 
     public void Dispose() => _services.Dispose();
 }

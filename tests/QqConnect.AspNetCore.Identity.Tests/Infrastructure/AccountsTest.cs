@@ -4,21 +4,35 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace QqConnect.AspNetCore.Identity.Tests.Infrastructure;
 
-/// <summary>A test with its own SQLite file, emulator and <see cref="AccountsHost"/>.</summary>
+/// <summary>A test with its own database (a SQLite file unless it asks for another engine), emulator and <see cref="AccountsHost"/>.</summary>
 public abstract class AccountsTest : IDisposable
 {
-    private readonly TempDatabase _database = new();
+    private readonly AccountsDatabase _database;
 
     protected AccountsTest()
+        : this(DatabaseProvider.Sqlite)
     {
-        Host = new AccountsHost(_database, Emulator);
+    }
+
+    protected AccountsTest(DatabaseProvider provider)
+    {
+        _database = AccountsDatabase.Create(provider);
+        try
+        {
+            Host = new AccountsHost(_database, Emulator);
+        }
+        catch
+        {
+            _database.Dispose();
+            throw;
+        }
     }
 
     protected QqConnectEmulator Emulator { get; } = new();
 
     protected AccountsHost Host { get; }
 
-    protected TempDatabase Database => _database;
+    protected AccountsDatabase Database => _database;
 
     /// <summary>Runs <paramref name="work"/> with a binder, profile store and user manager of one request.</summary>
     protected async Task<T> InRequestAsync<T>(Func<IServiceProvider, Task<T>> work)

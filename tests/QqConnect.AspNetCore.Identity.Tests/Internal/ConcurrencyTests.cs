@@ -5,10 +5,10 @@ using QqConnect.AspNetCore.Identity.Tests.Infrastructure;
 
 namespace QqConnect.AspNetCore.Identity.Tests.Internal;
 
-/// <summary>One QQ user, one account, under concurrent requests on a real SQLite file: the database's keys decide.</summary>
-public sealed class ConcurrencyTests : AccountsTest
+/// <summary>One QQ user, one account, under concurrent requests on a real database: the database's keys decide.</summary>
+public abstract class ConcurrencyTests(DatabaseProvider provider) : AccountsTest(provider)
 {
-    [Fact]
+    [SkippableFact]
     public async Task ConcurrentFirstLogins_OfOneQqUserThroughBothApps_CreateExactlyOneAccount()
     {
         // Two tabs and a phone: "create a new account" sent several times each, at once, with different names.
@@ -32,7 +32,7 @@ public sealed class ConcurrencyTests : AccountsTest
         Assert.Equal(user.Id, (await db.Set<QqUserProfile>().SingleAsync()).UserId);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ConcurrentLogins_OfABoundAccount_AllSaveTheirTokens()
     {
         // Several tabs finishing QQ登录 of one account at once: Identity stamps the account on each token write and
@@ -58,7 +58,7 @@ public sealed class ConcurrencyTests : AccountsTest
         Assert.Matches("^A-[0-5]$", token);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Database_RefusesASecondAccountForOneOpenId_OrOneUnionId_WhateverTheCode()
     {
         var first = await CreateAsync(Host.Login(AccountsHost.Web, 0), "first");
@@ -79,7 +79,7 @@ public sealed class ConcurrencyTests : AccountsTest
         Assert.Equal(first.Id, Assert.Single(await ProfileRowsAsync()).UserId);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DeletingTheAccount_DeletesItsQqProfile()
     {
         var user = await CreateAsync(Host.Login(AccountsHost.Web, 0), "小明");
@@ -90,3 +90,9 @@ public sealed class ConcurrencyTests : AccountsTest
         Assert.Null(await InRequestAsync(services => Binder(services).FindAsync(Host.Login(AccountsHost.Mobile, 0))));
     }
 }
+
+/// <summary><see cref="ConcurrencyTests"/> on a SQLite file.</summary>
+public sealed class ConcurrencyTestsSqlite() : ConcurrencyTests(DatabaseProvider.Sqlite);
+
+/// <summary><see cref="ConcurrencyTests"/> on a real PostgreSQL server.</summary>
+public sealed class ConcurrencyTestsPostgreSql() : ConcurrencyTests(DatabaseProvider.PostgreSql);

@@ -92,7 +92,7 @@ public sealed class UserNameRulesTests : AccountsTest
     public void Suggestion_OnASiteWithIdentitysDefaultCharacters_KeepsOnlyThose()
     {
         // The templates keep Identity's default AllowedUserNameCharacters (ASCII letters, digits, -._@+).
-        using var database = new TempDatabase();
+        using var database = new SqliteDatabase();
         using var site = new AccountsHost(database, Emulator, configure: services =>
             services.Configure<IdentityOptions>(options => options.User.AllowedUserNameCharacters = new IdentityOptions().User.AllowedUserNameCharacters));
         var rules = site.Services.GetRequiredService<QqConnect.AspNetCore.Identity.Internal.UserNameRules>();
