@@ -40,6 +40,10 @@ internal sealed class QqAccountBinder<TUser, TContext>(
                     return new QqAccountCreation<TUser>(bound, Created: false, []);
                 }
 
+                // Found nothing, yet the UnionID may be held: by the account the user removed this app's login from
+                // (see FindCoreAsync). The new account then goes without the UnionID instead of claiming it.
+                var heldElsewhere = qq.UnionId is not null
+                    && await ProfileRows.FindByUnionIdAsync(db, qq.UnionId, cancellationToken).ConfigureAwait(false) is not null;
                 var user = new TUser();
                 await store.SetUserNameAsync(user, userName, cancellationToken).ConfigureAwait(false);
                 var created = await users.CreateAsync(user).ConfigureAwait(false);
@@ -48,7 +52,7 @@ internal sealed class QqAccountBinder<TUser, TContext>(
                     return new QqAccountCreation<TUser>(null, Created: false, created.Errors.ToList());
                 }
 
-                await LinkAsync(user, qq, cancellationToken).ConfigureAwait(false);
+                await LinkAsync(user, qq, cancellationToken, claimUnionId: !heldElsewhere).ConfigureAwait(false);
                 return new QqAccountCreation<TUser>(user, Created: true, []);
             }, cancellationToken).ConfigureAwait(false);
         }
@@ -229,12 +233,13 @@ internal sealed class QqAccountBinder<TUser, TContext>(
 
     /// <summary>
     /// Adds <paramref name="qq"/>'s login row to the account, and its profile row (UnionID, linked scheme). The caller
-    /// found the UnionID free or this account's: another account holding it now is a lost race.
+    /// found the UnionID free or this account's (<paramref name="claimUnionId"/>): another account holding it now is a
+    /// lost race.
     /// </summary>
-    private async Task LinkAsync(TUser user, QqLogin qq, CancellationToken cancellationToken)
+    private async Task LinkAsync(TUser user, QqLogin qq, CancellationToken cancellationToken, bool claimUnionId = true)
     {
         LostRaces.Check(await users.AddLoginAsync(user, new UserLoginInfo(qq.LoginProvider, qq.OpenId, "QQ")).ConfigureAwait(false));
-        await ProfileRows.EnsureAsync(db, await users.GetUserIdAsync(user).ConfigureAwait(false), qq, time.GetUtcNow(), cancellationToken, claimUnionId: true).ConfigureAwait(false);
+        await ProfileRows.EnsureAsync(db, await users.GetUserIdAsync(user).ConfigureAwait(false), qq, time.GetUtcNow(), cancellationToken, claimUnionId).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -184,6 +184,22 @@ public abstract class QqAccountBinderTests(DatabaseProvider provider) : Accounts
     }
 
     [SkippableFact]
+    public async Task Create_AfterTheUserRemovedThatAppsLoginFromTheirAccount_MakesANewAccountWithoutTheUnionId()
+    {
+        var first = await CreateAsync(Host.Login(AccountsHost.Web, 0), "小明");
+        await InRequestAsync(services => Binder(services).FindAsync(Host.Login(AccountsHost.Mobile, 0)));
+        Assert.True(await InRequestAsync(async services => (await Users(services).RemoveLoginAsync((await Users(services).FindByIdAsync(first.Id))!, AccountsHost.Mobile, Host.Login(AccountsHost.Mobile, 0).OpenId)).Succeeded));
+
+        var second = await InRequestAsync(services => Binder(services).CreateAccountAsync(Host.Login(AccountsHost.Mobile, 0), "小明手机"));
+
+        Assert.True(second.Created, string.Join("; ", second.Errors.Select(error => error.Code)));
+        Assert.NotEqual(first.Id, second.User!.Id);
+        var profiles = await ProfileRowsAsync();
+        Assert.Equal(Host.Login(AccountsHost.Web, 0).UnionId, profiles.Single(profile => profile.UserId == first.Id).UnionId);
+        Assert.Null(profiles.Single(profile => profile.UserId == second.User.Id).UnionId);
+    }
+
+    [SkippableFact]
     public async Task Find_AnotherAppUnderTheSameSchemeName_IsLinkedThroughTheUnionId()
     {
         // A site moved to a new QQ app id (or two sites share one database) with the one scheme name QQ: the new app's
