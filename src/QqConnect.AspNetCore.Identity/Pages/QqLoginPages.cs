@@ -57,43 +57,49 @@ internal static class QqLoginPages<TUser>
 
     public static async Task<IResult> BindPageAsync(HttpContext http)
     {
+        var (pending, answer) = await PendingAsync(http, http.Request.Query[SitePaths.ReturnUrlParameter]).ConfigureAwait(false);
+        if (pending is not { } p)
+        {
+            return answer!;
+        }
+
+        var suggested = await p.Binder.SuggestUserNameAsync(p.Qq.Nickname, http.RequestAborted).ConfigureAwait(false);
+        return RenderBindPage(http, p.Paths, p.Qq, p.ReturnUrl, suggested, existingUserName: null, http.Request.Query["m"], []);
+    }
+
+    /// <summary>The bind page's pending QQ login, or where to send a browser that has none (or is signed in already).</summary>
+    private static async Task<(Pending? Pending, IResult? Answer)> PendingAsync(HttpContext http, string? returnUrlCandidate)
+    {
         var paths = SitePaths.For(http);
-        var returnUrl = SitePaths.LocalReturnUrl(http.Request.Query[SitePaths.ReturnUrlParameter]);
+        var returnUrl = SitePaths.LocalReturnUrl(returnUrlCandidate);
         if (IsSignedIn(http))
         {
-            return Results.Redirect(paths.AccountPage);
+            // A second click (or tab) after the first created or bound the account: nothing is left to do.
+            return (null, Results.Redirect(paths.AccountPage));
         }
 
         var signIn = http.RequestServices.GetRequiredService<SignInManager<TUser>>();
         if (await signIn.GetExternalLoginInfoAsync().ConfigureAwait(false) is not { } info)
         {
-            return LoginPageMessage.Redirect(http, paths, Messages.Expired, returnUrl);
+            return (null, LoginPageMessage.Redirect(http, paths, Messages.Expired, returnUrl));
         }
 
-        var qq = QqLogin.FromExternalLogin(info);
-        var suggested = await http.RequestServices.GetRequiredService<IQqAccountBinder<TUser>>()
-            .SuggestUserNameAsync(qq.Nickname, http.RequestAborted).ConfigureAwait(false);
-        return RenderBindPage(http, paths, qq, returnUrl, suggested, existingUserName: null, http.Request.Query["m"], []);
+        var binder = http.RequestServices.GetRequiredService<IQqAccountBinder<TUser>>();
+        return (new Pending(paths, returnUrl, signIn, info, QqLogin.FromExternalLogin(info), binder), null);
     }
+
+    private sealed record Pending(
+        SitePaths Paths, string? ReturnUrl, SignInManager<TUser> SignIn, ExternalLoginInfo Info, QqLogin Qq, IQqAccountBinder<TUser> Binder);
 
     public static async Task<IResult> CreateAsync(HttpContext http, IFormCollection form)
     {
-        var paths = SitePaths.For(http);
-        var returnUrl = SitePaths.LocalReturnUrl(form[SitePaths.ReturnUrlParameter]);
-        if (IsSignedIn(http))
+        var (pending, answer) = await PendingAsync(http, form[SitePaths.ReturnUrlParameter]).ConfigureAwait(false);
+        if (pending is not { } p)
         {
-            // A second click (or tab) after the first created the account: nothing is left to do.
-            return Results.Redirect(paths.AccountPage);
+            return answer!;
         }
 
-        var signIn = http.RequestServices.GetRequiredService<SignInManager<TUser>>();
-        if (await signIn.GetExternalLoginInfoAsync().ConfigureAwait(false) is not { } info)
-        {
-            return LoginPageMessage.Redirect(http, paths, Messages.Expired, returnUrl);
-        }
-
-        var qq = QqLogin.FromExternalLogin(info);
-        var binder = http.RequestServices.GetRequiredService<IQqAccountBinder<TUser>>();
+        var (paths, returnUrl, signIn, info, qq, binder) = p;
         var userName = form["userName"].ToString().Trim();
         if (userName.Length == 0)
         {
@@ -112,21 +118,13 @@ internal static class QqLoginPages<TUser>
 
     public static async Task<IResult> BindExistingAsync(HttpContext http, IFormCollection form)
     {
-        var paths = SitePaths.For(http);
-        var returnUrl = SitePaths.LocalReturnUrl(form[SitePaths.ReturnUrlParameter]);
-        if (IsSignedIn(http))
+        var (pending, answer) = await PendingAsync(http, form[SitePaths.ReturnUrlParameter]).ConfigureAwait(false);
+        if (pending is not { } p)
         {
-            return Results.Redirect(paths.AccountPage);
+            return answer!;
         }
 
-        var signIn = http.RequestServices.GetRequiredService<SignInManager<TUser>>();
-        if (await signIn.GetExternalLoginInfoAsync().ConfigureAwait(false) is not { } info)
-        {
-            return LoginPageMessage.Redirect(http, paths, Messages.Expired, returnUrl);
-        }
-
-        var qq = QqLogin.FromExternalLogin(info);
-        var binder = http.RequestServices.GetRequiredService<IQqAccountBinder<TUser>>();
+        var (paths, returnUrl, signIn, info, qq, binder) = p;
         var userName = form["existingUserName"].ToString().Trim();
         var user = userName.Length == 0 ? null : await signIn.UserManager.FindByNameAsync(userName).ConfigureAwait(false);
         var check = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, form["password"].ToString(), lockoutOnFailure: true).ConfigureAwait(false);
