@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace QqConnect.AspNetCore.Identity.Internal;
 
@@ -59,10 +62,20 @@ internal sealed class QqProfileStore<TUser, TContext>(
     /// until the transaction ends (PostgreSQL and SQL Server lock that row; SQLite takes its write lock). False when
     /// the account has no profile row (nothing to lock).
     /// </summary>
-    private async Task<bool> LockProfileAsync(string userId, CancellationToken cancellationToken) =>
-        await db.Set<QqUserProfile>().Where(profile => profile.UserId == userId)
-            .ExecuteUpdateAsync(set => set.SetProperty(profile => profile.UpdatedAt, profile => profile.UpdatedAt), cancellationToken)
-            .ConfigureAwait(false) > 0;
+    private async Task<bool> LockProfileAsync(string userId, CancellationToken cancellationToken)
+    {
+        // Written as SQL from the model's own names (EF Core's ExecuteUpdate does not compile under NativeAOT): the
+        // table and columns come from MapQqConnectAccounts, quoted by the provider; the account id is a parameter.
+        var entity = db.Model.FindEntityType(typeof(QqUserProfile))
+            ?? throw new InvalidOperationException("The DbContext does not map QqUserProfile: call builder.MapQqConnectAccounts<TUser>() in OnModelCreating.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
+        var updatedAt = Column(nameof(QqUserProfile.UpdatedAt));
+        var command = "UPDATE " + sql.DelimitIdentifier(table.Name, table.Schema) + " SET " + updatedAt + " = " + updatedAt
+            + " WHERE " + Column(nameof(QqUserProfile.UserId)) + " = {0}";
+        return await db.Database.ExecuteSqlRawAsync(command, [userId], cancellationToken).ConfigureAwait(false) > 0;
+    }
 
     /// <summary>
     /// The account as stored now: the caller's copy reloaded when this context tracks it (so that the caller's copy
@@ -232,7 +245,6 @@ internal sealed class QqProfileStore<TUser, TContext>(
         var rows = await db.Set<IdentityUserToken<string>>().AsNoTracking()
             .Where(token => token.UserId == userId && token.LoginProvider == loginProvider
                 && (token.Name == AccessTokenName || token.Name == RefreshTokenName || token.Name == ExpiresAtName))
-            .Select(token => new { token.Name, token.Value })
             .ToListAsync().ConfigureAwait(false);
         string? Value(string name) => Unprotect(rows.FirstOrDefault(row => row.Name == name)?.Value);
         DateTimeOffset? expiresAt = DateTimeOffset.TryParse(Value(ExpiresAtName), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null;
