@@ -47,6 +47,9 @@ public sealed class PagesSite : IAsyncDisposable
 
     public QqConnectEmulator Emulator { get; }
 
+    /// <summary>The site's SQLite file.</summary>
+    public string DatabasePath => _databasePath;
+
     public IServiceProvider Services => _app.Services;
 
     public static async Task<PagesSite> StartAsync(Action<QqConnectAccountsOptions>? configure = null, QqConnectEmulator? emulator = null)
