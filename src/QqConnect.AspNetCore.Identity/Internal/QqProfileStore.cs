@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using QqConnect.AspNetCore.Internal;
 
 namespace QqConnect.AspNetCore.Identity.Internal;
 
@@ -17,10 +18,6 @@ internal sealed class QqProfileStore<TUser, TContext>(
     where TUser : class
     where TContext : DbContext
 {
-    private const string AccessTokenName = "access_token";
-    private const string RefreshTokenName = "refresh_token";
-    private const string ExpiresAtName = "expires_at";
-
     // An access token this close to its expiry is renewed first: a call made with it could arrive after it.
     private static readonly TimeSpan ExpirySlack = TimeSpan.FromMinutes(1);
 
@@ -31,8 +28,8 @@ internal sealed class QqProfileStore<TUser, TContext>(
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(qq);
         ArgumentNullException.ThrowIfNull(tokens);
-        var saved = tokens.Where(token => token.Name is AccessTokenName or RefreshTokenName or ExpiresAtName && !string.IsNullOrEmpty(token.Value))
-            .Select(token => (token.Name, token.Value)).ToList();
+        var saved = tokens.Where(token => token.Name is TokenNames.AccessToken or TokenNames.RefreshToken or TokenNames.ExpiresAt && !string.IsNullOrEmpty(token.Value))
+            .ToList();
         await LostRaces.RunAsync(db, users, user, async current =>
         {
             var userId = await users.GetUserIdAsync(current!).ConfigureAwait(false);
@@ -147,7 +144,7 @@ internal sealed class QqProfileStore<TUser, TContext>(
                     throw new QqLoginRequiredException("QQ refused the saved refresh token: log in with QQ again.", refused);
                 }
 
-                await SetTokensAsync(current, loginProvider, Pair(renewed)).ConfigureAwait(false);
+                await SetTokensAsync(current, loginProvider, TokenNames.From(renewed)).ConfigureAwait(false);
                 return renewed.AccessToken;
             }, cancellationToken).ConfigureAwait(false);
         }
@@ -156,7 +153,7 @@ internal sealed class QqProfileStore<TUser, TContext>(
             // QQ answered, but the write lost a race on the account row (another request changed it meanwhile): QQ's
             // new refresh token is the only live one and must not be lost, so it is written again on a fresh copy.
             db.ChangeTracker.Clear();
-            var pair = Pair(renewed);
+            var pair = TokenNames.From(renewed);
             await LostRaces.RunAsync(db, users, user, async fresh =>
             {
                 await SetTokensAsync(fresh!, loginProvider, pair).ConfigureAwait(false);
@@ -164,18 +161,6 @@ internal sealed class QqProfileStore<TUser, TContext>(
             }, cancellationToken).ConfigureAwait(false);
             return renewed.AccessToken;
         }
-    }
-
-    private static List<(string Name, string Value)> Pair(QqAccessToken token)
-    {
-        var pair = new List<(string Name, string Value)> { (AccessTokenName, token.AccessToken) };
-        if (!string.IsNullOrEmpty(token.RefreshToken))
-        {
-            pair.Add((RefreshTokenName, token.RefreshToken));
-        }
-
-        pair.Add((ExpiresAtName, token.ExpiresAt.ToString("o", CultureInfo.InvariantCulture)));
-        return pair;
     }
 
     /// <summary>
@@ -244,11 +229,11 @@ internal sealed class QqProfileStore<TUser, TContext>(
         var userId = await users.GetUserIdAsync(user).ConfigureAwait(false);
         var rows = await db.Set<IdentityUserToken<string>>().AsNoTracking()
             .Where(token => token.UserId == userId && token.LoginProvider == loginProvider
-                && (token.Name == AccessTokenName || token.Name == RefreshTokenName || token.Name == ExpiresAtName))
+                && (token.Name == TokenNames.AccessToken || token.Name == TokenNames.RefreshToken || token.Name == TokenNames.ExpiresAt))
             .ToListAsync().ConfigureAwait(false);
         string? Value(string name) => Unprotect(rows.FirstOrDefault(row => row.Name == name)?.Value);
-        DateTimeOffset? expiresAt = DateTimeOffset.TryParse(Value(ExpiresAtName), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null;
-        return new SavedTokens(Value(AccessTokenName), Value(RefreshTokenName), expiresAt);
+        DateTimeOffset? expiresAt = DateTimeOffset.TryParse(Value(TokenNames.ExpiresAt), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null;
+        return new SavedTokens(Value(TokenNames.AccessToken), Value(TokenNames.RefreshToken), expiresAt);
     }
 
     // A value the current key ring cannot read (keys lost or rotated out, a row written elsewhere) is no token.
@@ -272,11 +257,11 @@ internal sealed class QqProfileStore<TUser, TContext>(
     // Identity stamps the account on every token write and reports a stale stamp (ConcurrencyFailure) as a result,
     // keeping nothing: that is a lost race, rolled back and retried by the caller's LostRaces.RunAsync. Lost, QQ's
     // single-use refresh token would be gone with it.
-    private async Task SetTokensAsync(TUser user, string loginProvider, IEnumerable<(string Name, string Value)> tokens)
+    private async Task SetTokensAsync(TUser user, string loginProvider, IEnumerable<AuthenticationToken> tokens)
     {
-        foreach (var (name, value) in tokens)
+        foreach (var token in tokens)
         {
-            LostRaces.Check(await users.SetAuthenticationTokenAsync(user, loginProvider, name, _protector.Protect(value)).ConfigureAwait(false));
+            LostRaces.Check(await users.SetAuthenticationTokenAsync(user, loginProvider, token.Name, _protector.Protect(token.Value)).ConfigureAwait(false));
         }
     }
 
