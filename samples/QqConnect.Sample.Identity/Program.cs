@@ -1,5 +1,5 @@
 // The account-binding site: QQ登录 tied to the site's own users, the .NET way — ASP.NET Core Identity on EF Core
-// (SQLite by default), AddQqConnect() for QQ, Data Protection keys in the database so that a farm shares them.
+// (SQLite by default, PostgreSQL by configuration), AddQqConnect() for QQ, Data Protection keys in the database so that a farm shares them.
 // Run it in Development with nothing configured (`dotnet run` does: Properties/launchSettings.json) and it logs in
 // against the QQ Connect emulator it serves itself under /qqconnect-emulator/ (demo mode, UseEmulatorInDevelopment());
 // configure QqConnect:AppId and AppKey and it talks to https://graph.qq.com/.
@@ -126,6 +126,9 @@ using (var scope = app.Services.CreateScope())
 
 // Forwarded headers (behind a TLS-terminating proxy, when configured), HSTS, the security headers (Web/SecurityHeaders.cs).
 app.UseSiteSecurityHeaders();
+// The database down or unreachable under any later step (the sign-in cookie's check included): the package's 503 page,
+// not a stack trace; every account write is one transaction, so nothing is half-written, and reloading goes on.
+app.UseQqConnectDatabaseUnavailablePage();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapLocalAccounts();

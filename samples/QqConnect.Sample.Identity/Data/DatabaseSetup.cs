@@ -10,24 +10,41 @@ namespace QqConnect.Sample.Identity.Data;
 /// <summary>The database from configuration: <c>Database:Provider</c> and <c>ConnectionStrings:Default</c>.</summary>
 internal static class DatabaseSetup
 {
+    private const string SqliteProvider = "Sqlite";
+    private const string PostgreSqlProvider = "PostgreSql";
+
     /// <summary>
-    /// Registers <see cref="AppDbContext"/>. SQLite is the default (a file under the content root, created on first
-    /// start by the committed migrations). On Unix the folder it creates is for the site's user only (0700) and so is
-    /// the file (0600): it holds password hashes, QQ tokens and the Data Protection keys. A farm points every instance at one PostgreSQL or SQL Server database
-    /// instead: see docs/account-binding.md.
+    /// Registers <see cref="AppDbContext"/> on the provider <c>Database:Provider</c> names: <c>Sqlite</c> (the default)
+    /// or <c>PostgreSql</c>, with the connection string <c>ConnectionStrings:Default</c>. SQLite's default is a file
+    /// under the content root, created on first start by the committed migrations; on Unix the folder it creates is for
+    /// the site's user only (0700) and so is the file (0600): it holds password hashes, QQ tokens and the Data
+    /// Protection keys. PostgreSQL has no default: a farm points every instance at one database (docs/account-binding.md).
     /// </summary>
     public static IServiceCollection AddSiteDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var provider = configuration["Database:Provider"] is { Length: > 0 } name ? name : "Sqlite";
-        var connectionString = configuration.GetConnectionString("Default") is { Length: > 0 } cs ? cs : "Data Source=App_Data/qqconnect-sample.db";
-        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        var provider = configuration["Database:Provider"] is { Length: > 0 } name ? name.Trim() : SqliteProvider;
+        var connectionString = configuration.GetConnectionString("Default");
+        if (provider.Equals(PostgreSqlProvider, StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException(
-                $"Database:Provider '{provider}' is not wired in this sample. For PostgreSQL or SQL Server, add the EF Core provider package, "
-                + "call UseNpgsql/UseSqlServer here, and generate migrations for that provider (docs/account-binding.md).");
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is PostgreSql but ConnectionStrings:Default is not set: give the server's connection string "
+                    + "(for example the environment variable ConnectionStrings__Default=\"Host=db;Database=qqconnect;Username=qqconnect;Password=...\").");
+            }
+
+            services.AddDbContext<AppDbContext, PostgreSqlAppDbContext>(options => options.UseNpgsql(connectionString));
+            return services;
         }
 
-        var sqlite = new SqliteConnectionStringBuilder(connectionString);
+        if (!provider.Equals(SqliteProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"Database:Provider '{provider}' is not known to this sample: use {SqliteProvider} (the default) or {PostgreSqlProvider}. "
+                + "Another provider needs its EF Core package, a line here and migrations of its own (docs/account-binding.md).");
+        }
+
+        var sqlite = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? "Data Source=App_Data/qqconnect-sample.db" : connectionString);
         if (sqlite.DataSource is { Length: > 0 } file && file != ":memory:" && !Path.IsPathRooted(file) && sqlite.Mode != SqliteOpenMode.Memory)
         {
             sqlite.DataSource = Path.Combine(environment.ContentRootPath, file);
@@ -40,7 +57,7 @@ internal static class DatabaseSetup
 
         // A busy database (another instance or request writing) is waited for, not failed at once.
         sqlite.DefaultTimeout = 30;
-        services.AddDbContext<AppDbContext>(options => options.UseSqlite(sqlite.ToString()));
+        services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => options.UseSqlite(sqlite.ToString()));
         return services;
     }
 

@@ -33,7 +33,7 @@ public sealed class SiteFactory(QqConnectEmulator emulator, string databasePath,
     public AppDbContext OpenDatabase() => OpenDatabase(databasePath);
 
     public static AppDbContext OpenDatabase(string path) =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={path}").Options);
+        new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={path}").Options);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

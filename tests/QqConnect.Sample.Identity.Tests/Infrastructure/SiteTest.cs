@@ -16,6 +16,9 @@ public abstract class SiteTest : IAsyncLifetime
 
     protected SiteFactory Site { get; private set; } = null!;
 
+    /// <summary>The site's SQLite file.</summary>
+    protected string DatabasePath => _database.Path;
+
     public Task InitializeAsync()
     {
         Site = SiteFactory.UnionIdApp(Emulator, _database.Path);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace QqConnect.Sample.Identity.Data.Migrations
+namespace QqConnect.Sample.Identity.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class QqConnectAccounts : Migration

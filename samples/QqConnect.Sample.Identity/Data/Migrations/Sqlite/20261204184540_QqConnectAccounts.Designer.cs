@@ -8,9 +8,9 @@ using QqConnect.Sample.Identity.Data;
 
 #nullable disable
 
-namespace QqConnect.Sample.Identity.Data.Migrations
+namespace QqConnect.Sample.Identity.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(AppDbContext))]
+    [DbContext(typeof(SqliteAppDbContext))]
     [Migration("20261204184540_QqConnectAccounts")]
     partial class QqConnectAccounts
     {

@@ -7,10 +7,10 @@ using QqConnect.Sample.Identity.Data;
 
 #nullable disable
 
-namespace QqConnect.Sample.Identity.Data.Migrations
+namespace QqConnect.Sample.Identity.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(AppDbContext))]
-    partial class AppDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteAppDbContext))]
+    partial class SqliteAppDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
