@@ -29,13 +29,20 @@ internal sealed class FarmNode : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    /// <summary>The process's resident memory (VmRSS, what <see cref="Process.WorkingSet64"/> reads on Linux).</summary>
-    public long WorkingSet
+    /// <summary>The process's resident memory (VmRSS, what <see cref="Process.WorkingSet64"/> reads on Linux); null once it exited.</summary>
+    public long? WorkingSet
     {
         get
         {
-            _process.Refresh();
-            return _process.WorkingSet64;
+            try
+            {
+                _process.Refresh();
+                return _process.HasExited ? null : _process.WorkingSet64;
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
         }
     }
 

@@ -132,7 +132,7 @@ internal static class IdentityLoadRunner
         }
 
         // Each node's working set: at the start, then after every second of the run.
-        var memory = new List<(string When, int Second, long[] WorkingSets)>();
+        var memory = new List<(string When, int Second, long?[] WorkingSets)>();
         var second = 0;
         string NodeColumns()
         {
@@ -188,7 +188,7 @@ internal static class IdentityLoadRunner
         return run.ExitCode;
     }
 
-    private static string Mib(long bytes) => (bytes / 1048576.0).ToString("F1", CultureInfo.InvariantCulture);
+    private static string Mib(long? bytes) => bytes is { } value ? (value / 1048576.0).ToString("F1", CultureInfo.InvariantCulture) : "(exited)";
 
     /// <summary>
     /// The QQ users of one browser (every <c>concurrency</c>-th, from its own number: no two browsers log in as the
