@@ -27,6 +27,11 @@ internal sealed class FarmDatabase : IDisposable
     /// <summary>What the run uses, for its first line.</summary>
     public string Description { get; }
 
+    /// <summary>The PostgreSQL server's main process (its data directory's postmaster.pid); null for SQLite.</summary>
+    public int? Postmaster =>
+        _postgres is null ? null
+        : int.Parse(File.ReadLines(Path.Combine(Path.GetDirectoryName(PostgresServer.Shared.RunDirectory)!, "data", "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The site's settings for it (environment variables).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; }
 

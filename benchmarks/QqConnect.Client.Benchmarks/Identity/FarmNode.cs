@@ -46,6 +46,23 @@ internal sealed class FarmNode : IAsyncDisposable
         }
     }
 
+    /// <summary>The CPU time the process used so far (user and system), in seconds; null once it exited.</summary>
+    public double? CpuSeconds
+    {
+        get
+        {
+            try
+            {
+                _process.Refresh();
+                return _process.HasExited ? null : _process.TotalProcessorTime.TotalSeconds;
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
+    }
+
     /// <summary>The last lines the site wrote.</summary>
     public string Tail
     {

@@ -11,7 +11,7 @@ namespace QqConnect.Client.Benchmarks.Identity;
 /// without sticky sessions (<see cref="FarmBrowser"/>). QQ is the emulator server in this process, with the UnionID app
 /// and <c>--users</c> fake users. Each browser has its own users: every <c>--first-every</c>-th of its logins is a QQ
 /// user's first (the account is created on the bind page), the others are returning logins of users it created.
-/// Reports logins/s, latency of the whole login, errors, and each node's memory over the run.
+/// Reports logins/s, latency of the whole login, errors, each node's memory over the run and where the CPU went.
 /// </summary>
 internal static class IdentityLoadRunner
 {
@@ -133,11 +133,17 @@ internal static class IdentityLoadRunner
 
         // Each node's working set: at the start, then after every second of the run.
         var memory = new List<(string When, int Second, long?[] WorkingSets)>();
+        var cpu = new CpuUse(nodes, db.Postmaster);
         var second = 0;
         string NodeColumns()
         {
             var sets = nodes.Select(node => node.WorkingSet).ToArray();
             second++;
+            if (second == seconds)
+            {
+                cpu.Stop();
+            }
+
             if (second == seconds || (second == seconds / 2 && seconds >= 2))
             {
                 memory.Add((second == seconds ? "end" : "middle", second, sets));
@@ -156,7 +162,11 @@ internal static class IdentityLoadRunner
             LoginOnceAsync,
             qq,
             timelineColumns: NodeColumns,
-            measuringStarts: () => memory.Add(("start", 0, nodes.Select(node => node.WorkingSet).ToArray())));
+            measuringStarts: () =>
+            {
+                memory.Add(("start", 0, nodes.Select(node => node.WorkingSet).ToArray()));
+                cpu.Start();
+            });
 
         var total = run.Completed;
         Console.WriteLine();
@@ -174,6 +184,8 @@ internal static class IdentityLoadRunner
         {
             Console.WriteLine($"| {when} | {at} | {string.Join(" | ", sets.Select(Mib))} |");
         }
+
+        cpu.Print();
 
         // The runner's own tables: the browsers and the emulator (its token store grows by design) share this process.
         run.PrintDetails("runner", "| second | logins |" + nodeHeaders + " runner GC heap (MiB, no forced GC) | runner working set (MiB) |", "|---:|---:|" + nodeAlignment + "---:|---:|");
