@@ -158,6 +158,56 @@ public abstract class WebFarmTests
         Assert.Equal(3, farm.Emulator.GetRequestCount("/oauth2.0/token"));
     }
 
+    [SkippableFact]
+    public async Task LocalAccount_BindsQq_SignsInWithIt_AndUnbinds_WithEveryStepOnEitherInstance()
+    {
+        using var database = NewDatabase();
+        await using var farm = await Farm.StartAsync(database);
+        using var browser = farm.NewBrowser();
+        using (var registered = await browser.SubmitAsync(farm.A.BaseAddress, "/register", "register-form", farm.B.BaseAddress, ("userName", "carol"), ("password", "correct horse 1")))
+        {
+            Assert.Equal("/account", registered.Headers.Location!.OriginalString);
+        }
+
+        // "Bind QQ" on the account page of B: QQ's callback to A, the binding finished on B.
+        using (var challenge = await browser.SubmitAsync(farm.A.BaseAddress, "/account", "qq-bind", farm.B.BaseAddress))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+            var callback = farm.Emulator.Authorize(challenge.Headers.Location!, userIndex: 1);
+            using var afterQq = await browser.GetAsync(farm.A.BaseAddress, callback.PathAndQuery);
+            Assert.Equal("/qq/callback", afterQq.Headers.Location!.OriginalString);
+            using var bound = await browser.GetAsync(farm.B.BaseAddress, "/qq/callback");
+            Assert.Equal("/account?m=bound", bound.Headers.Location!.OriginalString);
+        }
+
+        using (var signedOut = await browser.SubmitAsync(farm.B.BaseAddress, "/account", "logout", farm.A.BaseAddress))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        }
+
+        // QQ登录 of the bound QQ, started on B: straight into carol's account.
+        using (var callback = await farm.QqLoginAsync(browser, userIndex: 1, start: 1))
+        {
+            Assert.Equal("/account", callback.Headers.Location!.OriginalString);
+        }
+
+        using (var account = await browser.GetAsync(farm.A.BaseAddress, "/account"))
+        {
+            var html = await account.Content.ReadAsStringAsync();
+            Assert.Equal("carol", TestBrowser.Text(html, "user-name"));
+            Assert.Equal("小红", TestBrowser.Text(html, "qq-nickname"));
+        }
+
+        using (var unbound = await browser.SubmitAsync(farm.B.BaseAddress, "/account", "qq-unbind", farm.A.BaseAddress))
+        {
+            Assert.Equal("/account?m=unbound", unbound.Headers.Location!.OriginalString);
+        }
+
+        await using var db = database.Open();
+        Assert.Equal("carol", (await db.Users.SingleAsync()).UserName);
+        Assert.Equal(0, await db.UserLogins.CountAsync());
+    }
+
     // The stored expiry dropped: an access token without one counts as expired, so the next use refreshes it.
     private static async Task ExpireAccessTokenAsync(FarmDatabase database)
     {
