@@ -24,17 +24,30 @@ internal static class ReadmeSnippets
     public static void QuickStartWithDependencyInjection(WebApplicationBuilder builder, WebApplication app)
     {
         #region readme-quick-start-di
-        // appsettings.json: "QqConnect": { "AppId": "101xxxxxx", "AppKey": "…", "RedirectUri": "https://example.com/signin-qq" }
+        // appsettings.json: "QqConnect": { "AppId": "101xxxxxx", "AppKey": "…", "RedirectUri": "https://example.com/signin-qq",
+        //                                  "StateKey": "<32+ random bytes, base64, the same on every server>" }
         builder.Services.AddQqConnectClient(builder.Configuration.GetSection("QqConnect"));
-
-        app.MapGet("/login", (IQqConnectClient qq) =>
-            Results.Redirect(qq.BuildAuthorizeUrl(state: "an unguessable value tied to this browser").AbsoluteUri));
-
-        app.MapGet("/signin-qq", async (string code, string state, IQqConnectClient qq) =>
+        var states = new QqLoginStateProtector(new QqLoginStateOptions
         {
-            // validate state first (see docs/security.md), then:
-            var token = await qq.ExchangeCodeAsync(code);
-            var who = await qq.GetOpenIdAsync(token.AccessToken);
+            Key = Convert.FromBase64String(builder.Configuration["QqConnect:StateKey"]!),
+        });
+
+        app.MapGet("/login", (HttpContext http, IQqConnectClient qq) =>
+        {
+            var login = states.Create(returnUrl: "/");
+            http.Response.Cookies.Append("qq.state", login.BrowserBinding, new CookieOptions { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax, Expires = login.ExpiresAt });
+            return Results.Redirect(qq.BuildAuthorizeUrl(login.State).AbsoluteUri);
+        });
+
+        app.MapGet("/signin-qq", async (HttpContext http, IQqConnectClient qq) =>
+        {
+            var callback = QqCallback.Parse(http.Request.QueryString.Value!);
+            callback.ThrowIfError();                                      // QQ's error, e.g. the user denied
+            var check = states.Validate(callback.State, http.Request.Cookies["qq.state"]);
+            http.Response.Cookies.Delete("qq.state");                     // one use per browser
+            if (!check.IsValid) return Results.BadRequest(check.Failure.ToString());
+            var token = await qq.ExchangeCodeAsync(callback.Code!);
+            var who = await qq.GetOpenIdAsync(token.AccessToken);         // who the user is: the OpenID, never the nickname
             var user = await qq.GetUserInfoAsync(token.AccessToken, who.OpenId);
             return Results.Text($"你好, {user.Nickname}");
         });
