@@ -141,6 +141,49 @@ public sealed class ControlEndpointTests
     }
 
     [Fact]
+    public async Task PutUser_BeyondAThousandUsers_Answers409AndAddsNone()
+    {
+        await using var control = await ControlServer.StartAsync();
+        for (var i = control.Server.Emulator.Users.Count; i < 1000; i++)
+        {
+            control.Server.Emulator.AddOrReplaceUser(new EmulatorUser("filler-" + i, "n"));
+        }
+
+        var (status, json) = await control.SendAsync(HttpMethod.Put, "_emulator/users/one-more", """{"nickname":"x"}""");
+        var (replaceStatus, _) = await control.SendAsync(HttpMethod.Put, "_emulator/users/user-0", """{"nickname":"still replaceable"}""");
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("1000 users", (string)json!["error"]!, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, replaceStatus);
+        Assert.Equal(1000, control.Server.Emulator.Users.Count);
+    }
+
+    [Fact]
+    public async Task PostFault_WithAThousandPending_Answers409()
+    {
+        await using var control = await ControlServer.StartAsync();
+        for (var i = 0; i < 1000; i++)
+        {
+            control.Server.Emulator.Faults.Add(new EmulatorFault { Kind = EmulatorFaultKind.ServerError, Endpoint = "/nowhere" });
+        }
+
+        var (status, json) = await control.SendAsync(HttpMethod.Post, "_emulator/faults", """{"kind":"ServerError"}""");
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("DELETE /_emulator/faults", (string)json!["error"]!, StringComparison.Ordinal);
+        Assert.Equal(1000, control.Server.Emulator.Faults.Count);
+    }
+
+    [Fact]
+    public async Task Server_WithControlOnANonLoopbackAddress_RefusesToStart()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => QqConnectEmulatorServer.StartAsync(
+            new QqConnectEmulatorServerOptions { Address = IPAddress.Any, EnableControl = true }));
+        await Assert.ThrowsAsync<ArgumentException>(() => QqConnectEmulatorServer.StartAsync(
+            new QqConnectEmulatorServerOptions { Address = IPAddress.Parse("192.168.1.1"), EnableControl = true }));
+    }
+
+    [Fact]
     public async Task GetUser_UnknownKey_Answers404()
     {
         await using var control = await ControlServer.StartAsync();
