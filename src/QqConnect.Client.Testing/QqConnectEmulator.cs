@@ -172,7 +172,8 @@ public sealed partial class QqConnectEmulator
     public HttpMessageHandler CreateHandler() => new EmulatorHttpMessageHandler(this);
 
     /// <summary>
-    /// Handles one request: counts it, plays any matching injected fault, and answers like graph.qq.com.
+    /// Handles one request: counts it, plays any matching injected fault, answers like graph.qq.com, and keeps it among
+    /// the recent requests (<see cref="GetRecentRequests"/>, secrets masked).
     /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels injected delays; once processing started it completes.</param>
