@@ -153,6 +153,7 @@ public sealed partial class QqConnectEmulator
         lock (_gate)
         {
             _codes.Add(authorizationCode, new IssuedCode(app, user, redirectUri, now + _codeLifetime), now);
+            Interlocked.Increment(ref _codesIssued);
         }
 
         return RedirectUris.Append(redirectUri, $"code={authorizationCode}{state}");

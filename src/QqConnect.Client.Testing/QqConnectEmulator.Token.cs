@@ -78,6 +78,7 @@ public sealed partial class QqConnectEmulator
             }
 
             issued.Used = true;
+            Interlocked.Increment(ref _codesRedeemed);
             return IssueTokens(app, issued.User, TimeProvider.GetUtcNow() + _refreshTokenLifetime, answer);
         }
     }

@@ -37,6 +37,8 @@ public sealed partial class QqConnectEmulator
     private readonly Uri? _avatarBaseAddress;
     private int _codeReplays;
     private int _refreshTokenReplays;
+    private long _codesIssued;
+    private long _codesRedeemed;
 
     /// <summary>Creates an emulator with the default apps and users, on the system clock.</summary>
     public QqConnectEmulator()
@@ -56,7 +58,7 @@ public sealed partial class QqConnectEmulator
         }
 
         Apps = [.. options.Apps];
-        Users = [.. options.Users];
+        _users = UserTable.Of([.. options.Users]);
         _appsById = new Dictionary<string, EmulatorApp>(StringComparer.Ordinal);
         foreach (var app in Apps)
         {
@@ -86,8 +88,11 @@ public sealed partial class QqConnectEmulator
     /// <summary>The registered apps.</summary>
     public IReadOnlyList<EmulatorApp> Apps { get; }
 
-    /// <summary>The fake users, by index as offered on the authorize page.</summary>
-    public IReadOnlyList<EmulatorUser> Users { get; }
+    /// <summary>
+    /// The fake users, by index as offered on the authorize page: a snapshot, taken when read
+    /// (<see cref="AddOrReplaceUser"/> publishes a new one; an index never changes once given).
+    /// </summary>
+    public IReadOnlyList<EmulatorUser> Users => Volatile.Read(ref _users).List;
 
     /// <summary>The clock used for code and token expiry.</summary>
     public TimeProvider TimeProvider { get; }
@@ -121,7 +126,8 @@ public sealed partial class QqConnectEmulator
     }
 
     /// <summary>
-    /// Forgets every issued code and token, zeroes the counters and clears pending faults. Apps and users stay.
+    /// Forgets every issued code and token, zeroes the counters, clears pending faults and the recent requests
+    /// (<see cref="GetRecentRequests"/>). Apps and users stay, those added with <see cref="AddOrReplaceUser"/> too.
     /// </summary>
     public void Reset()
     {
@@ -132,9 +138,12 @@ public sealed partial class QqConnectEmulator
             _refreshTokens.Clear();
             Volatile.Write(ref _codeReplays, 0);
             Volatile.Write(ref _refreshTokenReplays, 0);
+            Interlocked.Exchange(ref _codesIssued, 0);
+            Interlocked.Exchange(ref _codesRedeemed, 0);
         }
 
         _requestCounts.Clear();
+        _recentRequests.Clear();
         Faults.Clear();
     }
 
@@ -171,7 +180,8 @@ public sealed partial class QqConnectEmulator
     public HttpMessageHandler CreateHandler() => new EmulatorHttpMessageHandler(this);
 
     /// <summary>
-    /// Handles one request: counts it, plays any matching injected fault, and answers like graph.qq.com.
+    /// Handles one request: counts it, plays any matching injected fault, answers like graph.qq.com, and keeps it among
+    /// the recent requests (<see cref="GetRecentRequests"/>, secrets masked).
     /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels injected delays; once processing started it completes.</param>
@@ -180,7 +190,22 @@ public sealed partial class QqConnectEmulator
     {
         ArgumentNullException.ThrowIfNull(request);
         CountRequest(request.Path);
+        var arrived = TimeProvider.GetUtcNow();
         var fault = Faults.TakeFor(request.Path);
+        EmulatorResponse? answer = null;
+        try
+        {
+            answer = await AnswerAsync(request, fault, cancellationToken).ConfigureAwait(false);
+            return answer;
+        }
+        finally
+        {
+            Record(request, arrived, fault, answer);
+        }
+    }
+
+    private async Task<EmulatorResponse> AnswerAsync(EmulatorRequest request, EmulatorFault? fault, CancellationToken cancellationToken)
+    {
         var acts = fault is not null && fault.Kind is not (EmulatorFaultKind.SlowBody or EmulatorFaultKind.OversizedBody);
         if (acts && fault!.Phase == EmulatorFaultPhase.BeforeProcessing)
         {
@@ -306,9 +331,10 @@ public sealed partial class QqConnectEmulator
 
     private EmulatorUser UserAt(int userIndex)
     {
+        var users = Users;
         ArgumentOutOfRangeException.ThrowIfNegative(userIndex);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(userIndex, Users.Count);
-        return Users[userIndex];
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(userIndex, users.Count);
+        return users[userIndex];
     }
 
     private static bool WantsJson(IReadOnlyDictionary<string, string> query) =>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using QqConnect.Client.Testing;
+using QqConnect.Emulator.Control;
 
 namespace QqConnect.Emulator;
 
@@ -62,6 +63,11 @@ public sealed class QqConnectEmulatorServer : IAsyncDisposable
 
         var app = builder.Build();
         var log = options.RequestLog;
+        if (options.EnableControl)
+        {
+            app.Map(QqConnectEmulatorServerOptions.ControlPath, control => control.Run(context => ControlEndpoint.ServeAsync(context, emulator, log)));
+        }
+
         app.RunQqConnectEmulator(emulator, log);
         try
         {

@@ -24,6 +24,8 @@ internal static class EmulatorCommandLine
                                      commas: kind=Latency|ServerError|DropConnection|SlowBody|OversizedBody|CustomBody,
                                      endpoint=/oauth2.0/token, phase=BeforeProcessing|AfterProcessing,
                                      count=N (0 = every request), delayMs=N, statusCode=N, chunkSize=N, paddingBytes=N
+          --control                  serve the control API (JSON, loopback only) under /_emulator/: users, faults,
+                                     counters, reset, last requests (see docs/emulator.md)
           --help                     this text
         A local QQ Connect (graph.qq.com) emulator. Binds to loopback only. Ctrl+C stops it.
         """;
@@ -90,6 +92,9 @@ internal static class EmulatorCommandLine
                     break;
                 case "--fault":
                     settings.Faults.Add(ParseFault(Value(args, ref i)));
+                    break;
+                case "--control":
+                    settings.Control = true;
                     break;
                 case "--help" or "-h" or "-?":
                     settings.ShowHelp = true;

@@ -52,6 +52,7 @@ internal static class EmulatorTool
                     Port = settings.Port,
                     Address = settings.Address,
                     Emulator = emulator,
+                    EnableControl = settings.Control,
                     RequestLog = line => output.WriteLine(line),
                 },
                 stop).ConfigureAwait(false);
@@ -75,6 +76,11 @@ internal static class EmulatorTool
         {
             await output.WriteLineAsync($"QQ Connect emulator listening on {server.BaseAddress}").ConfigureAwait(false);
             await output.WriteLineAsync($"  authorize: {server.BaseAddress}oauth2.0/authorize").ConfigureAwait(false);
+            if (settings.Control)
+            {
+                await output.WriteLineAsync($"  control: {server.BaseAddress}{QqConnectEmulatorServerOptions.ControlPath.TrimStart('/')}/ (loopback only)").ConfigureAwait(false);
+            }
+
             foreach (var app in emulator.Apps)
             {
                 await output.WriteLineAsync(
@@ -85,7 +91,8 @@ internal static class EmulatorTool
             {
                 for (var i = 0; i < emulator.Users.Count; i++)
                 {
-                    await output.WriteLineAsync($"  app {app.AppId}: user {i} {emulator.Users[i].Nickname}  openid {emulator.GetOpenId(app.AppId, i)}").ConfigureAwait(false);
+                    var unionId = app.UnionIdGranted ? "  unionid " + emulator.GetUnionId(app.AppId, i) : "";
+                    await output.WriteLineAsync($"  app {app.AppId}: user {i} {emulator.Users[i].Nickname}  openid {emulator.GetOpenId(app.AppId, i)}{unionId}").ConfigureAwait(false);
                 }
             }
 
