@@ -21,8 +21,15 @@ if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null && command -v apt-
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
     || echo "PostgreSQL could not be installed; the PostgreSQL tests will say so." >&2
 fi
+# The emulator's control API is tested from Node.js (a client of another language); same rule.
+if ! command -v node >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
+  echo "Installing Node.js for the emulator's Node test (apt-get)..."
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null) \
+    || echo "Node.js could not be installed; the Node test will say so." >&2
+fi
 if [ "${CI:-}" = "true" ]; then
   export QQCONNECT_REQUIRE_BROWSER=1
+  export QQCONNECT_REQUIRE_NODE=1
   export QQCONNECT_REQUIRE_POSTGRES=1
 fi
 
