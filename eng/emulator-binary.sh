@@ -5,7 +5,8 @@
 # and, where a mount namespace can be made (root with unshare), the .NET installation itself hidden under an empty
 # tmpfs. Checks --version (the repository's VersionPrefix) and --help, then, on a free loopback port, runs a whole
 # login against it from Node (tests/node/emulator-login.test.mjs) and, when tests/node/emulator-control.test.mjs
-# exists, that file against a second run started with --control; then stops it with SIGTERM.
+# exists, that file against a second run started with --control; then stops it with SIGTERM. Before that, the .NET
+# tool: packed (still framework-dependent), installed as a local tool from that package, `dotnet qqconnect-emulator`.
 # Installs Debian's clang (the NativeAOT linker driver) and zlib1g-dev when missing and we are root. Without them
 # (and no way to install them), or without Node, it is skipped, except on CI (CI=true), where that is a failure.
 # Last line: "emulator-binary: passed", "emulator-binary: skipped (...)" or "emulator-binary: FAILED (...)";
@@ -53,6 +54,42 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+
+# First the .NET tool as `dotnet pack` makes it: the native publish properties apply only with a runtime identifier,
+# so the package stays a framework-dependent tool (tools/net10.0/any, run by dotnet), and it installs and runs as a
+# local tool the way docs/emulator.md shows (dotnet new tool-manifest, dotnet tool install --add-source). The install
+# uses a packages folder of its own (no older copy of the same version from NuGet's cache) and only the new package.
+echo "== dotnet pack src/QqConnect.Emulator (the .NET tool), installed as a local tool"
+step_started=$(date +%s)
+if ! dotnet pack src/QqConnect.Emulator -c Release -o "$work/nupkgs" --nologo >"$work/pack.log" 2>&1; then
+  grep -E 'error|warning' "$work/pack.log" | sort -u | head -20
+  fail "dotnet pack src/QqConnect.Emulator"
+fi
+package=$(find "$work/nupkgs" -maxdepth 1 -name 'QqConnect.Emulator.[0-9]*.nupkg' | head -n1)
+[ -n "$package" ] || fail "no QqConnect.Emulator .nupkg was produced"
+tool_version=$(basename "$package" .nupkg)
+tool_version=${tool_version#QqConnect.Emulator.}
+unzip -p "$package" tools/net10.0/any/DotnetToolSettings.xml | grep -q '<Command Name="qqconnect-emulator" EntryPoint="QqConnect.Emulator.dll" Runner="dotnet" />' \
+  || fail "the package is not the framework-dependent tool qqconnect-emulator (tools/net10.0/any/DotnetToolSettings.xml)"
+other=$(unzip -Z1 "$package" | grep '^tools/' | grep -v '^tools/net10\.0/any/' || true)
+[ -z "$other" ] || { echo "$other"; fail "the tool package has runtime-specific files"; }
+repo="$work/your-repo"
+mkdir "$repo"
+cat >"$repo/nuget.config" <<EOF
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="emulator" value="$work/nupkgs" />
+  </packageSources>
+</configuration>
+EOF
+tool_output=$(cd "$repo" && export NUGET_PACKAGES="$work/tool-packages" \
+  && dotnet new tool-manifest >/dev/null \
+  && dotnet tool install QqConnect.Emulator --add-source "$work/nupkgs" --version "$tool_version" >/dev/null \
+  && dotnet qqconnect-emulator --version 2>&1) || { echo "$tool_output"; fail "the local tool does not install or run"; }
+echo "dotnet qqconnect-emulator --version: $tool_output (package $tool_version; packed, installed and run in $(( $(date +%s) - step_started )) s)"
+[[ "$tool_output" =~ ^${tool_version//./\\.}(\+[0-9a-f]+)?$ ]] || fail "the local tool printed '$tool_output' for --version, not $tool_version"
 
 echo "== dotnet publish src/QqConnect.Emulator -c Release -r $rid (NativeAOT)"
 step_started=$(date +%s)
