@@ -58,7 +58,9 @@ trap cleanup EXIT
 # First the .NET tool as `dotnet pack` makes it: the native publish properties apply only with a runtime identifier,
 # so the package stays a framework-dependent tool (tools/net10.0/any, run by dotnet), and it installs and runs as a
 # local tool the way docs/emulator.md shows (dotnet new tool-manifest, dotnet tool install --add-source). The install
-# uses a packages folder of its own (no older copy of the same version from NuGet's cache) and only the new package.
+# uses a packages folder of its own (no older copy of the same version from NuGet's cache), only the new package, and
+# a .NET CLI home of its own: the SDK's tool resolver cache (~/.dotnet/toolResolverCache) keeps one path per tool
+# version and would send a second run to the first run's deleted packages folder.
 echo "== dotnet pack src/QqConnect.Emulator (the .NET tool), installed as a local tool"
 step_started=$(date +%s)
 if ! dotnet pack src/QqConnect.Emulator -c Release -o "$work/nupkgs" --nologo >"$work/pack.log" 2>&1; then
@@ -84,7 +86,7 @@ cat >"$repo/nuget.config" <<EOF
   </packageSources>
 </configuration>
 EOF
-tool_output=$(cd "$repo" && export NUGET_PACKAGES="$work/tool-packages" \
+tool_output=$(cd "$repo" && export NUGET_PACKAGES="$work/tool-packages" DOTNET_CLI_HOME="$work/cli-home" DOTNET_NOLOGO=1 \
   && dotnet new tool-manifest >/dev/null \
   && dotnet tool install QqConnect.Emulator --add-source "$work/nupkgs" --version "$tool_version" >/dev/null \
   && dotnet qqconnect-emulator --version 2>&1) || { echo "$tool_output"; fail "the local tool does not install or run"; }
