@@ -84,12 +84,13 @@ done
 
 # Shipping checks, each a script that installs what it needs and ends with "<name>: passed", "<name>: FAILED"
 # or, where it cannot run here and that is allowed (outside CI), "<name>: skipped (...)": the NuGet package as
-# users get it, NativeAOT, the .NET 10 file-based script, a dry run of every benchmark, .NET Framework (Mono).
+# users get it, NativeAOT, the emulator as a native executable run without .NET (a login from Node against it), the
+# .NET 10 file-based script, a dry run of every benchmark, .NET Framework (Mono).
 passed_steps=0
 failed_steps=0
 skipped_steps=0
 step_log="$results/step.log"
-for step in package-test aot-smoke script-smoke benchmarks-smoke net48-smoke; do
+for step in package-test aot-smoke emulator-binary script-smoke benchmarks-smoke net48-smoke; do
   echo "== eng/$step.sh"
   if bash "eng/$step.sh" 2>&1 | tee "$step_log"; then
     if tail -n 1 "$step_log" | grep -q "^$step: skipped"; then

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Reflection;
 using Microsoft.AspNetCore.Connections;
 using QqConnect.Client.Testing;
 
@@ -7,9 +8,17 @@ namespace QqConnect.Emulator.CommandLine;
 /// <summary>The <c>qqconnect-emulator</c> command: parse, start, print, wait until stopped.</summary>
 internal static class EmulatorTool
 {
-    /// <summary>Runs the tool. Exit codes: 0 stopped normally (or --help), 2 a usage or start-up problem, printed as one line.</summary>
+    /// <summary>Runs the tool. Exit codes: 0 stopped normally (or --help, --version), 2 a usage or start-up problem, printed as one line.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken stop)
     {
+        if (args is ["--version"])
+        {
+            // The package version; built from a git clone, '+' and the commit follow it.
+            await output.WriteLineAsync(
+                typeof(EmulatorTool).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown").ConfigureAwait(false);
+            return 0;
+        }
+
         EmulatorToolSettings settings;
         try
         {
