@@ -15,15 +15,19 @@ internal static class EmulatorCommandLine
           --port N                   the port on 127.0.0.1 (0 = any free port)
           --config FILE              a JSON file of at most 1 MiB: apps, users, behaviour and faults (see docs/emulator.md)
           --app ID:KEY[:DOMAINS]     an app (repeatable; replaces the default apps); DOMAINS comma-separated,
-                                     default localhost,127.0.0.1
-          --user KEY:NICKNAME        a fake user (repeatable; replaces the default users)
+                                     default localhost,127.0.0.1; each ID once
+          --user KEY:NICKNAME        a fake user (repeatable; replaces the default users); each KEY once
+          --code-lifetime S          authorization code lifetime in seconds (default 600)
+          --access-token-lifetime S  access token lifetime in seconds, sent as expires_in (default 7776000)
+          --refresh-token-lifetime S how long a login's refresh tokens last, in seconds (default 15552000)
           --omit-refresh-token       token answers without refresh_token (as older QQ answers)
           --legacy-callback-errors   error callbacks with code= and msg= instead of error= and error_description=
           --allow-missing-state      do not refuse an authorize request without state
           --fault SPEC               inject a fault at start-up (repeatable), SPEC = key=value pairs separated by
                                      commas: kind=Latency|ServerError|DropConnection|SlowBody|OversizedBody|CustomBody,
                                      endpoint=/oauth2.0/token, phase=BeforeProcessing|AfterProcessing,
-                                     count=N (0 = every request), delayMs=N, statusCode=N, chunkSize=N, paddingBytes=N
+                                     count=N (0 = every request), delayMs=N, statusCode=N (200-599), chunkSize=N,
+                                     paddingBytes=N
           --help                     this text
         A local QQ Connect (graph.qq.com) emulator. Binds to loopback only. Ctrl+C stops it.
         """;
@@ -78,6 +82,15 @@ internal static class EmulatorCommandLine
                     }
 
                     options.Users.Add(ParseUser(Value(args, ref i)));
+                    break;
+                case "--code-lifetime":
+                    options.CodeLifetime = ParseLifetime(args[i], Value(args, ref i));
+                    break;
+                case "--access-token-lifetime":
+                    options.AccessTokenLifetime = ParseLifetime(args[i], Value(args, ref i));
+                    break;
+                case "--refresh-token-lifetime":
+                    options.RefreshTokenLifetime = ParseLifetime(args[i], Value(args, ref i));
                     break;
                 case "--omit-refresh-token":
                     options.OmitRefreshToken = true;
@@ -144,6 +157,11 @@ internal static class EmulatorCommandLine
         return port;
     }
 
+    private static TimeSpan ParseLifetime(string name, string text) =>
+        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds)
+            ? Lifetime(seconds, name)!.Value
+            : throw new UsageException($"{name} needs a whole number of seconds, got '{text}'.");
+
     private static void ApplyUrls(EmulatorToolSettings settings, string urls)
     {
         if (urls.Contains(';', StringComparison.Ordinal))
@@ -184,7 +202,7 @@ internal static class EmulatorCommandLine
     private static EmulatorApp ParseApp(string spec)
     {
         var parts = spec.Split(':', 3);
-        if (parts.Length < 2 || parts[0].Length == 0 || parts[1].Length == 0)
+        if (parts.Length < 2 || string.IsNullOrWhiteSpace(parts[0]) || string.IsNullOrWhiteSpace(parts[1]))
         {
             throw new UsageException($"--app needs ID:KEY or ID:KEY:DOMAIN,DOMAIN, got '{spec}'.");
         }
@@ -203,7 +221,7 @@ internal static class EmulatorCommandLine
     private static EmulatorUser ParseUser(string spec)
     {
         var parts = spec.Split(':', 2);
-        if (parts.Length < 2 || parts[0].Length == 0)
+        if (parts.Length < 2 || string.IsNullOrWhiteSpace(parts[0]))
         {
             throw new UsageException($"--user needs KEY:NICKNAME, got '{spec}'.");
         }
@@ -280,9 +298,9 @@ internal static class EmulatorCommandLine
             throw new UsageException($"{where}: count, chunkSize, paddingBytes and delayMs must not be negative (chunkSize at least 1).");
         }
 
-        if (fault.StatusCode is { } status and (< 100 or > 599))
+        if (fault.StatusCode is { } status and (< 200 or > 599))
         {
-            throw new UsageException($"{where}: statusCode must be an HTTP status from 100 to 599, got {status}.");
+            throw new UsageException($"{where}: statusCode must be an HTTP answer status from 200 to 599, got {status}.");
         }
 
         return fault;
@@ -363,7 +381,7 @@ internal static class EmulatorCommandLine
             options.Apps.Clear();
             for (var i = 0; i < apps.Count; i++)
             {
-                options.Apps.Add(ToApp(apps[i], $"{path}: apps[{i}]"));
+                options.Apps.Add(ToApp(apps[i] ?? throw NullEntry(path, $"apps[{i}]"), $"{path}: apps[{i}]"));
             }
 
             CheckUnique(options.Apps, app => app.AppId, i => $"{path}: apps[{i}].appId", "each app needs its own id");
@@ -379,7 +397,7 @@ internal static class EmulatorCommandLine
             options.Users.Clear();
             for (var i = 0; i < users.Count; i++)
             {
-                options.Users.Add(ToUser(users[i], $"{path}: users[{i}]"));
+                options.Users.Add(ToUser(users[i] ?? throw NullEntry(path, $"users[{i}]"), $"{path}: users[{i}]"));
             }
 
             CheckUnique(options.Users, user => user.Key, i => $"{path}: users[{i}].key", "each user needs its own key (the OpenIDs derive from it)");
@@ -390,20 +408,20 @@ internal static class EmulatorCommandLine
         options.RequireState = config.RequireState ?? options.RequireState;
         options.DenyErrorCode = config.DenyErrorCode ?? options.DenyErrorCode;
         options.DenyErrorDescription = config.DenyErrorDescription ?? options.DenyErrorDescription;
-        options.CodeLifetime = Lifetime(config.CodeLifetimeSeconds, path, "codeLifetimeSeconds") ?? options.CodeLifetime;
-        options.AccessTokenLifetime = Lifetime(config.AccessTokenLifetimeSeconds, path, "accessTokenLifetimeSeconds") ?? options.AccessTokenLifetime;
-        options.RefreshTokenLifetime = Lifetime(config.RefreshTokenLifetimeSeconds, path, "refreshTokenLifetimeSeconds") ?? options.RefreshTokenLifetime;
+        options.CodeLifetime = Lifetime(config.CodeLifetimeSeconds, $"{path}: codeLifetimeSeconds") ?? options.CodeLifetime;
+        options.AccessTokenLifetime = Lifetime(config.AccessTokenLifetimeSeconds, $"{path}: accessTokenLifetimeSeconds") ?? options.AccessTokenLifetime;
+        options.RefreshTokenLifetime = Lifetime(config.RefreshTokenLifetimeSeconds, $"{path}: refreshTokenLifetimeSeconds") ?? options.RefreshTokenLifetime;
         var faults = config.Faults ?? [];
         for (var i = 0; i < faults.Count; i++)
         {
-            settings.Faults.Add(ToFault(faults[i], $"{path}: faults[{i}]"));
+            settings.Faults.Add(ToFault(faults[i] ?? throw NullEntry(path, $"faults[{i}]"), $"{path}: faults[{i}]"));
         }
     }
 
-    private static TimeSpan? Lifetime(long? seconds, string path, string name) => seconds switch
+    private static TimeSpan? Lifetime(long? seconds, string name) => seconds switch
     {
         null => null,
-        <= 0 or > int.MaxValue => throw new UsageException($"{path}: {name} must be a positive number of seconds (at most {int.MaxValue}), got {seconds}."),
+        <= 0 or > int.MaxValue => throw new UsageException($"{name} must be a positive number of seconds (at most {int.MaxValue}), got {seconds}."),
         _ => TimeSpan.FromSeconds(seconds.Value),
     };
 
@@ -445,6 +463,9 @@ internal static class EmulatorCommandLine
             AvatarColor = user.AvatarColor ?? defaults.AvatarColor,
         };
     }
+
+    private static UsageException NullEntry(string path, string key) =>
+        new($"{path}: {key} is null; each entry must be an object {{ ... }} (remove the null).");
 
     private static string Required(string? value, string name) =>
         string.IsNullOrWhiteSpace(value) ? throw new UsageException($"{name} is required (a non-empty string).") : value;
