@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using QqConnect.Client.Testing;
 using QqConnect.Emulator.CommandLine;
 
 namespace QqConnect.Emulator.Tests;
@@ -39,6 +40,8 @@ public sealed partial class CommandLineRefusalTests
         { ["--fault", "kind=ServerError,statusCode=99999"], "--fault: statusCode must be an HTTP answer status from 200 to 599, got 99999." },
         { ["--fault", "kind=CustomBody,statusCode=99"], "--fault: statusCode must be an HTTP answer status from 200 to 599, got 99." },
         { ["--fault", "kind=CustomBody,statusCode=100"], "--fault: statusCode must be an HTTP answer status from 200 to 599, got 100." },
+        { ["--fault", "kind=Latency,endpoint=oauth2.0/token"], "--fault: endpoint 'oauth2.0/token' is not a path the emulator serves, so the fault would never strike; use /oauth2.0/authorize, /oauth2.0/token, /oauth2.0/me, /user/get_user_info, / or /qlogo/... (or leave endpoint out for every path)." },
+        { ["--fault", "kind=Latency,endpoint="], "--fault: endpoint '' is not a path the emulator serves, so the fault would never strike; use /oauth2.0/authorize, /oauth2.0/token, /oauth2.0/me, /user/get_user_info, / or /qlogo/... (or leave endpoint out for every path)." },
         { ["--port"], "--port needs a value. Try --help." },
         { ["--verbose"], "Unknown argument '--verbose'. Try --help." },
     };
@@ -60,6 +63,10 @@ public sealed partial class CommandLineRefusalTests
         { """{ "faults": [ { "kind": "ServerError", "statusCode": null, "count": "2" } ] }""", "c.json: line 1, column 72: faults[0].count must be a whole number." },
         { "{\n  \"apps\": [\n    { \"appId\": \"1\", \"appKey\": \"k\", \"callbackDomain\": \"x\" }\n  ]\n}", "c.json: line 3, column 53: unknown key 'apps[0].callbackDomain'; the keys here are appId, appKey, callbackDomains, name, unionIdGranted, developerId." },
         { "{\n\n  \"urls\": 5380 }", "c.json: line 3, column 15: urls must be a string." },
+        { """{ "faults": [ { "kind": "Latency", "endpoint": "/oauth2.0/tokne" } ] }""", "c.json: faults[0]: endpoint '/oauth2.0/tokne' is not a path the emulator serves, so the fault would never strike; use /oauth2.0/authorize, /oauth2.0/token, /oauth2.0/me, /user/get_user_info, / or /qlogo/... (or leave endpoint out for every path)." },
+        { """{ "requireState": false, "requireState": true }""", "c.json: line 1, column 26: key 'requireState' is given twice; give each key once." },
+        { "{\n  \"users\": [\n    { \"key\": \"a\", \"nickname\": \"A\" },\n    { \"key\": \"b\", \"nickname\": \"B\", \"Nickname\": \"C\" }\n  ]\n}", "c.json: line 4, column 36: key 'users[1].Nickname' is given twice; give each key once." },
+        { """{ "apps": [ { "appId": "1", "appKey": "k", "callbackDomains": ["a", "b"] } ], "faults": [ {}, { "kind": "Latency", "kind": "SlowBody" } ] }""", "c.json: line 1, column 116: key 'faults[1].kind' is given twice; give each key once." },
         { """{ "urls": "http://[::ffff:127.0.0.1]:0" }""", "--urls does not take an IPv4-mapped IPv6 address ('[::ffff:127.0.0.1]'); write the IPv4 address itself. Pick a free port with --urls http://127.0.0.1:PORT (or --port 0 for any free port)." },
     };
 
@@ -148,6 +155,30 @@ public sealed partial class CommandLineRefusalTests
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    [Theory]
+    [InlineData("/oauth2.0/token")]
+    [InlineData("/OAuth2.0/Me")]
+    [InlineData("/user/get_user_info")]
+    [InlineData("/qlogo/qq/100000001/ABC/100")]
+    [InlineData("/")]
+    public void Parse_FaultOnAPathTheEmulatorServes_IsTaken(string endpoint)
+    {
+        var settings = EmulatorCommandLine.Parse(["--fault", "kind=Latency,endpoint=" + endpoint]);
+
+        Assert.Equal(endpoint, Assert.Single(settings.Faults).Endpoint);
+    }
+
+    [Fact]
+    public void Parse_SameKeyInDifferentObjects_IsNotADuplicate()
+    {
+        var settings = EmulatorCommandLine.Parse(
+            ["--config", "c.json"],
+            _ => """{ "users": [ { "key": "a", "nickname": "A" }, { "key": "b", "nickname": "B" } ], "faults": [ { "kind": "Latency" }, { "kind": "SlowBody" } ] }""");
+
+        Assert.Equal(["a", "b"], settings.EmulatorOptions.Users.Select(user => user.Key));
+        Assert.Equal([EmulatorFaultKind.Latency, EmulatorFaultKind.SlowBody], settings.Faults.Select(fault => fault.Kind));
     }
 
     [Fact]

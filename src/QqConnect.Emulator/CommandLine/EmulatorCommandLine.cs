@@ -34,6 +34,9 @@ internal static class EmulatorCommandLine
 
     private const string UrlsHint = "Pick a free port with --urls http://127.0.0.1:PORT (or --port 0 for any free port).";
 
+    /// <summary>The paths a fault's endpoint may name (besides the avatars under <c>/qlogo/</c>).</summary>
+    private static readonly string[] ServedPaths = ["/oauth2.0/authorize", "/oauth2.0/token", "/oauth2.0/me", "/user/get_user_info", "/"];
+
     /// <summary>Parses the arguments; a <c>--config</c> file is read first, and the other arguments override it.</summary>
     /// <exception cref="UsageException">A mistake, with a one-line message.</exception>
     public static EmulatorToolSettings Parse(IReadOnlyList<string> args, Func<string, string>? readFile = null)
@@ -298,6 +301,12 @@ internal static class EmulatorCommandLine
             throw new UsageException($"{where}: count, chunkSize, paddingBytes and delayMs must not be negative (chunkSize at least 1).");
         }
 
+        if (fault.Endpoint is { } endpoint && !IsServedPath(endpoint))
+        {
+            throw new UsageException(
+                $"{where}: endpoint '{endpoint}' is not a path the emulator serves, so the fault would never strike; use {string.Join(", ", ServedPaths)} or /qlogo/... (or leave endpoint out for every path).");
+        }
+
         if (fault.StatusCode is { } status and (< 200 or > 599))
         {
             throw new UsageException($"{where}: statusCode must be an HTTP answer status from 200 to 599, got {status}.");
@@ -305,6 +314,9 @@ internal static class EmulatorCommandLine
 
         return fault;
     }
+
+    private static bool IsServedPath(string path) =>
+        ServedPaths.Contains(path, StringComparer.OrdinalIgnoreCase) || path.StartsWith("/qlogo/", StringComparison.OrdinalIgnoreCase);
 
     private static T ParseEnum<T>(string key, string value)
         where T : struct, Enum =>
@@ -336,6 +348,11 @@ internal static class EmulatorCommandLine
         catch (JsonException exception)
         {
             throw new UsageException(EmulatorConfigError.NotJson(path, exception), exception);
+        }
+
+        if (EmulatorConfigError.DuplicateKey(path, text) is { } duplicate)
+        {
+            throw new UsageException(duplicate);
         }
 
         EmulatorConfig? config;
