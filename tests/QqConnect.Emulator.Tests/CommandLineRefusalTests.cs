@@ -42,6 +42,9 @@ public sealed partial class CommandLineRefusalTests
         { ["--fault", "kind=CustomBody,statusCode=100"], "--fault: statusCode must be an HTTP answer status from 200 to 599, got 100." },
         { ["--fault", "kind=Latency,endpoint=oauth2.0/token"], "--fault: endpoint 'oauth2.0/token' is not a path the emulator serves, so the fault would never strike; use /oauth2.0/authorize, /oauth2.0/token, /oauth2.0/me, /user/get_user_info, / or /qlogo/... (or leave endpoint out for every path)." },
         { ["--fault", "kind=Latency,endpoint="], "--fault: endpoint '' is not a path the emulator serves, so the fault would never strike; use /oauth2.0/authorize, /oauth2.0/token, /oauth2.0/me, /user/get_user_info, / or /qlogo/... (or leave endpoint out for every path)." },
+        { ["--fault", "kind=Latency,KIND=SlowBody"], "--fault: KIND is given twice in 'kind=Latency,KIND=SlowBody'; give each key once (a second fault is a second --fault)." },
+        { ["--fault", "kind=1"], "--fault: kind must be one of Latency, ServerError, DropConnection, SlowBody, OversizedBody, CustomBody, got '1'." },
+        { ["--fault", "kind=Latency,phase=1"], "--fault: phase must be one of BeforeProcessing, AfterProcessing, got '1'." },
         { ["--port"], "--port needs a value. Try --help." },
         { ["--verbose"], "Unknown argument '--verbose'. Try --help." },
     };
@@ -64,6 +67,10 @@ public sealed partial class CommandLineRefusalTests
         { "{\n  \"apps\": [\n    { \"appId\": \"1\", \"appKey\": \"k\", \"callbackDomain\": \"x\" }\n  ]\n}", "c.json: line 3, column 53: unknown key 'apps[0].callbackDomain'; the keys here are appId, appKey, callbackDomains, name, unionIdGranted, developerId." },
         { "{\n\n  \"urls\": 5380 }", "c.json: line 3, column 15: urls must be a string." },
         { """{ "faults": [ { "kind": "Latency", "endpoint": "/oauth2.0/tokne" } ] }""", "c.json: faults[0]: endpoint '/oauth2.0/tokne' is not a path the emulator serves, so the fault would never strike; use /oauth2.0/authorize, /oauth2.0/token, /oauth2.0/me, /user/get_user_info, / or /qlogo/... (or leave endpoint out for every path)." },
+        { """{ "faults": [ { "kind": "Latency", "phase": 3 } ] }""", "c.json: line 1, column 46: faults[0].phase must be one of BeforeProcessing, AfterProcessing." },
+        { """{ "faults": [ { "kind": 0 } ] }""", "c.json: line 1, column 26: faults[0].kind must be one of Latency, ServerError, DropConnection, SlowBody, OversizedBody, CustomBody." },
+        { """{ "faults": [ { "kind": "1" } ] }""", "c.json: line 1, column 28: faults[0].kind must be one of Latency, ServerError, DropConnection, SlowBody, OversizedBody, CustomBody." },
+        { """{ "users": [ { "key": "a", "nickname": "A", "largeQqAvatar": 2 } ] }""", "c.json: line 1, column 63: users[0].largeQqAvatar must be one of Present, Empty, Missing." },
         { """{ "requireState": false, "requireState": true }""", "c.json: line 1, column 26: key 'requireState' is given twice; give each key once." },
         { "{\n  \"users\": [\n    { \"key\": \"a\", \"nickname\": \"A\" },\n    { \"key\": \"b\", \"nickname\": \"B\", \"Nickname\": \"C\" }\n  ]\n}", "c.json: line 4, column 36: key 'users[1].Nickname' is given twice; give each key once." },
         { """{ "apps": [ { "appId": "1", "appKey": "k", "callbackDomains": ["a", "b"] } ], "faults": [ {}, { "kind": "Latency", "kind": "SlowBody" } ] }""", "c.json: line 1, column 116: key 'faults[1].kind' is given twice; give each key once." },
@@ -168,6 +175,19 @@ public sealed partial class CommandLineRefusalTests
         var settings = EmulatorCommandLine.Parse(["--fault", "kind=Latency,endpoint=" + endpoint]);
 
         Assert.Equal(endpoint, Assert.Single(settings.Faults).Endpoint);
+    }
+
+    [Fact]
+    public void Parse_EnumNamesInAnyCase_AreTaken()
+    {
+        var settings = EmulatorCommandLine.Parse(
+            ["--config", "c.json", "--fault", "kind=customBODY,phase=afterprocessing"],
+            _ => """{ "users": [ { "key": "a", "nickname": "A", "largeQqAvatar": "missing" } ], "faults": [ { "kind": "slowbody", "phase": "AFTERPROCESSING" } ] }""");
+
+        Assert.Equal(EmulatorAvatarPresence.Missing, Assert.Single(settings.EmulatorOptions.Users).LargeQqAvatar);
+        Assert.Equal(
+            [(EmulatorFaultKind.SlowBody, EmulatorFaultPhase.AfterProcessing), (EmulatorFaultKind.CustomBody, EmulatorFaultPhase.AfterProcessing)],
+            settings.Faults.Select(fault => (fault.Kind, fault.Phase)));
     }
 
     [Fact]

@@ -240,6 +240,7 @@ internal static class EmulatorCommandLine
     private static EmulatorFault ParseFault(string spec)
     {
         var config = new EmulatorFaultConfig();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var pair in spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
@@ -250,6 +251,11 @@ internal static class EmulatorCommandLine
 
             var key = pair[..equals];
             var value = pair[(equals + 1)..];
+            if (!seen.Add(key))
+            {
+                throw new UsageException($"--fault: {key} is given twice in '{spec}'; give each key once (a second fault is a second --fault).");
+            }
+
             switch (key.ToUpperInvariant())
             {
                 case "KIND":
@@ -320,7 +326,7 @@ internal static class EmulatorCommandLine
 
     private static T ParseEnum<T>(string key, string value)
         where T : struct, Enum =>
-        Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+        !long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) && Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
             ? parsed
             : throw new UsageException($"--fault: {key} must be one of {string.Join(", ", Enum.GetNames<T>())}, got '{value}'.");
 
