@@ -47,6 +47,8 @@ public sealed partial class CommandLineRefusalTests
         { ["--fault", "kind=Latency,phase=1"], "--fault: phase must be one of BeforeProcessing, AfterProcessing, got '1'." },
         { ["--port"], "--port needs a value. Try --help." },
         { ["--verbose"], "Unknown argument '--verbose'. Try --help." },
+        { ["--port=5380"], "Unknown argument '--port=5380'; write '--port 5380', with a space instead of '='. Try --help." },
+        { ["--fault=kind=Latency"], "Unknown argument '--fault=kind=Latency'; write '--fault kind=Latency', with a space instead of '='. Try --help." },
     };
 
     public static TheoryData<string, string> RefusedConfigFiles() => new()

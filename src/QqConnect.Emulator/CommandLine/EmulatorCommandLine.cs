@@ -110,6 +110,8 @@ internal static class EmulatorCommandLine
                 case "--help" or "-h" or "-?":
                     settings.ShowHelp = true;
                     break;
+                case var joined when joined.StartsWith("--", StringComparison.Ordinal) && joined.IndexOf('=', StringComparison.Ordinal) is > 2 and var equals:
+                    throw new UsageException($"Unknown argument '{joined}'; write '{joined[..equals]} {joined[(equals + 1)..]}', with a space instead of '='. Try --help.");
                 default:
                     throw new UsageException($"Unknown argument '{args[i]}'. Try --help.");
             }
