@@ -20,9 +20,9 @@ public sealed partial class QqConnectEmulator
     internal static readonly string[] AuthorizeParameterNames = ["response_type", "client_id", "redirect_uri", "state", "scope", "display"];
 
     private readonly object _gate = new();
-    private readonly Dictionary<string, IssuedCode> _codes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IssuedAccessToken> _accessTokens = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IssuedRefreshToken> _refreshTokens = new(StringComparer.Ordinal);
+    private readonly IssuedStore<IssuedCode> _codes;
+    private readonly IssuedStore<IssuedAccessToken> _accessTokens;
+    private readonly IssuedStore<IssuedRefreshToken> _refreshTokens;
     private readonly ConcurrentDictionary<string, long> _requestCounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EmulatorApp> _appsById;
     private readonly TimeProvider _faultTime;
@@ -66,6 +66,10 @@ public sealed partial class QqConnectEmulator
             }
         }
 
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.IssuedPerUserLimit, 1, nameof(options.IssuedPerUserLimit));
+        _codes = new IssuedStore<IssuedCode>(options.IssuedPerUserLimit);
+        _accessTokens = new IssuedStore<IssuedAccessToken>(options.IssuedPerUserLimit);
+        _refreshTokens = new IssuedStore<IssuedRefreshToken>(options.IssuedPerUserLimit);
         TimeProvider = timeProvider ?? TimeProvider.System;
         _faultTime = options.FaultTimeProvider ?? TimeProvider.System;
         _codeLifetime = options.CodeLifetime;
@@ -103,7 +107,11 @@ public sealed partial class QqConnectEmulator
     /// <summary>How many times an already-used refresh token was presented again.</summary>
     public int RefreshTokenReplays => Volatile.Read(ref _refreshTokenReplays);
 
-    /// <summary>How many requests arrived for a path such as <c>/oauth2.0/token</c>, faulted ones included.</summary>
+    /// <summary>
+    /// How many requests arrived for a path such as <c>/oauth2.0/token</c>, faulted ones included. Paths are counted
+    /// one by one up to <see cref="CountedPathLimit"/> different ones (QQ's own paths always count); requests for
+    /// further unknown paths are not counted.
+    /// </summary>
     /// <param name="path">The request path.</param>
     /// <returns>The number of requests since creation or the last <see cref="Reset"/>.</returns>
     public long GetRequestCount(string path)
@@ -171,7 +179,7 @@ public sealed partial class QqConnectEmulator
     public async Task<EmulatorResponse> HandleAsync(EmulatorRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        _requestCounts.AddOrUpdate(request.Path, 1, static (_, count) => count + 1);
+        CountRequest(request.Path);
         var fault = Faults.TakeFor(request.Path);
         var acts = fault is not null && fault.Kind is not (EmulatorFaultKind.SlowBody or EmulatorFaultKind.OversizedBody);
         if (acts && fault!.Phase == EmulatorFaultPhase.BeforeProcessing)
@@ -282,6 +290,19 @@ public sealed partial class QqConnectEmulator
 
         return Answers.NotFound();
     }
+
+    /// <summary>How many different paths <see cref="GetRequestCount"/> counts, so that requests for random paths keep memory bounded.</summary>
+    public const int CountedPathLimit = 256;
+
+    private void CountRequest(string path)
+    {
+        if (_requestCounts.Count < CountedPathLimit || _requestCounts.ContainsKey(path) || IsQqPath(path))
+        {
+            _requestCounts.AddOrUpdate(path, 1, static (_, count) => count + 1);
+        }
+    }
+
+    private static bool IsQqPath(string path) => path is AuthorizePath or TokenPath or MePath or UserInfoPath;
 
     private EmulatorUser UserAt(int userIndex)
     {

@@ -88,6 +88,14 @@ public sealed class QqConnectEmulatorOptions
     }
 
     /// <summary>
+    /// How many authorization codes, access tokens and refresh tokens (each) the emulator remembers per app and user;
+    /// past it, the oldest is forgotten and answered as never issued (QQ documents no such limit; the emulator has one so
+    /// that a long load test keeps its memory flat). Codes are also forgotten once expired, refresh tokens once their
+    /// login's refresh window closes, access tokens when their login's refresh window closes (or when they expire, if later). Default 100; at least 1.
+    /// </summary>
+    public int IssuedPerUserLimit { get; set; } = 100;
+
+    /// <summary>
     /// When true, token answers carry no <c>refresh_token</c>, as older QQ answers did. Default false.
     /// </summary>
     public bool OmitRefreshToken { get; set; }
