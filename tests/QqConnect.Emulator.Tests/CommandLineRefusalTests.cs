@@ -26,6 +26,7 @@ public sealed partial class CommandLineRefusalTests
         { ["--urls", "http://[::ffff:127.0.0.1]:0"], "--urls does not take an IPv4-mapped IPv6 address ('[::ffff:127.0.0.1]'); write the IPv4 address itself. Pick a free port with --urls http://127.0.0.1:PORT (or --port 0 for any free port)." },
         { ["--urls", "http://127.0.0.1:0/qq"], "--urls takes only scheme, host and port (no user, path, query or fragment), got 'http://127.0.0.1:0/qq'. Pick a free port with --urls http://127.0.0.1:PORT (or --port 0 for any free port)." },
         { ["--urls", "http://127.0.0.1:0?x=1"], "--urls takes only scheme, host and port (no user, path, query or fragment), got 'http://127.0.0.1:0?x=1'. Pick a free port with --urls http://127.0.0.1:PORT (or --port 0 for any free port)." },
+        { ["--urls", "http://192.168.1.2:0"], "--urls: the emulator binds only to loopback addresses (127.0.0.1, localhost, [::1]), not '192.168.1.2'. Pick a free port with --urls http://127.0.0.1:PORT (or --port 0 for any free port)." },
         { ["--urls", "http://127.0.0.1:0;http://[::1]:0"], "--urls takes one address (the emulator listens on one), got 'http://127.0.0.1:0;http://[::1]:0'. Pick a free port with --urls http://127.0.0.1:PORT (or --port 0 for any free port)." },
         { ["--code-lifetime", "0"], "--code-lifetime must be a positive number of seconds (at most 2147483647), got 0." },
         { ["--access-token-lifetime", "-1"], "--access-token-lifetime must be a positive number of seconds (at most 2147483647), got -1." },
@@ -76,7 +77,8 @@ public sealed partial class CommandLineRefusalTests
         { """{ "requireState": false, "requireState": true }""", "c.json: line 1, column 26: key 'requireState' is given twice; give each key once." },
         { "{\n  \"users\": [\n    { \"key\": \"a\", \"nickname\": \"A\" },\n    { \"key\": \"b\", \"nickname\": \"B\", \"Nickname\": \"C\" }\n  ]\n}", "c.json: line 4, column 36: key 'users[1].Nickname' is given twice; give each key once." },
         { """{ "apps": [ { "appId": "1", "appKey": "k", "callbackDomains": ["a", "b"] } ], "faults": [ {}, { "kind": "Latency", "kind": "SlowBody" } ] }""", "c.json: line 1, column 116: key 'faults[1].kind' is given twice; give each key once." },
-        { """{ "urls": "http://[::ffff:127.0.0.1]:0" }""", "--urls does not take an IPv4-mapped IPv6 address ('[::ffff:127.0.0.1]'); write the IPv4 address itself. Pick a free port with --urls http://127.0.0.1:PORT (or --port 0 for any free port)." },
+        { """{ "urls": "http://0.0.0.0:0" }""", "c.json: urls: the emulator binds only to loopback addresses (127.0.0.1, localhost, [::1]), not '0.0.0.0'. Pick a free port with --urls http://127.0.0.1:PORT (or --port 0 for any free port)." },
+        { """{ "urls": "http://[::ffff:127.0.0.1]:0" }""", "c.json: urls does not take an IPv4-mapped IPv6 address ('[::ffff:127.0.0.1]'); write the IPv4 address itself. Pick a free port with --urls http://127.0.0.1:PORT (or --port 0 for any free port)." },
     };
 
     [Theory]

@@ -63,7 +63,7 @@ internal static class EmulatorCommandLine
                     i++;
                     break;
                 case "--urls":
-                    ApplyUrls(settings, Value(args, ref i));
+                    ApplyUrls(settings, Value(args, ref i), "--urls");
                     break;
                 case "--port":
                     settings.Port = ParsePort(Value(args, ref i));
@@ -167,21 +167,21 @@ internal static class EmulatorCommandLine
             ? Lifetime(seconds, name)!.Value
             : throw new UsageException($"{name} needs a whole number of seconds, got '{text}'.");
 
-    private static void ApplyUrls(EmulatorToolSettings settings, string urls)
+    private static void ApplyUrls(EmulatorToolSettings settings, string urls, string name)
     {
         if (urls.Contains(';', StringComparison.Ordinal))
         {
-            throw new UsageException($"--urls takes one address (the emulator listens on one), got '{urls}'. {UrlsHint}");
+            throw new UsageException($"{name} takes one address (the emulator listens on one), got '{urls}'. {UrlsHint}");
         }
 
         if (!Uri.TryCreate(urls, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
         {
-            throw new UsageException($"--urls needs an http:// URL with a port from 0 to {IPEndPoint.MaxPort}, got '{urls}'. {UrlsHint}");
+            throw new UsageException($"{name} needs an http:// URL with a port from 0 to {IPEndPoint.MaxPort}, got '{urls}'. {UrlsHint}");
         }
 
         if (uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
         {
-            throw new UsageException($"--urls takes only scheme, host and port (no user, path, query or fragment), got '{urls}'. {UrlsHint}");
+            throw new UsageException($"{name} takes only scheme, host and port (no user, path, query or fragment), got '{urls}'. {UrlsHint}");
         }
 
         if (uri.IsLoopback && uri.HostNameType == UriHostNameType.Dns)
@@ -190,7 +190,7 @@ internal static class EmulatorCommandLine
         }
         else if (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var parsed) && parsed.IsIPv4MappedToIPv6)
         {
-            throw new UsageException($"--urls does not take an IPv4-mapped IPv6 address ('{uri.Host}'); write the IPv4 address itself. {UrlsHint}");
+            throw new UsageException($"{name} does not take an IPv4-mapped IPv6 address ('{uri.Host}'); write the IPv4 address itself. {UrlsHint}");
         }
         else if (parsed is not null && IPAddress.IsLoopback(parsed))
         {
@@ -198,7 +198,7 @@ internal static class EmulatorCommandLine
         }
         else
         {
-            throw new UsageException($"The emulator binds only to loopback addresses, not '{uri.Host}'. {UrlsHint}");
+            throw new UsageException($"{name}: the emulator binds only to loopback addresses (127.0.0.1, localhost, [::1]), not '{uri.Host}'. {UrlsHint}");
         }
 
         settings.Port = uri.Port;
@@ -393,7 +393,7 @@ internal static class EmulatorCommandLine
         var options = settings.EmulatorOptions;
         if (config.Urls is { } urls)
         {
-            ApplyUrls(settings, urls);
+            ApplyUrls(settings, urls, $"{path}: urls");
         }
 
         if (config.Apps is { } apps)
