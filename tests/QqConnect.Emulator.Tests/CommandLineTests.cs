@@ -183,8 +183,8 @@ public sealed class CommandLineTests
     [InlineData("--app", "a:b:", "--app 'a:b:': the callback domains after the last ':' are empty; give at least one, such as localhost,127.0.0.1 (or leave out the last ':').")]
     [InlineData("--app", "a:b: , ", "--app 'a:b: , ': the callback domains after the last ':' are empty; give at least one, such as localhost,127.0.0.1 (or leave out the last ':').")]
     [InlineData("--user", "a:", "--user 'a:': the nickname after ':' is empty; --user needs KEY:NICKNAME.")]
-    [InlineData("--fault", "kind=ServerError,statusCode=99", "--fault: statusCode must be an HTTP status from 100 to 599, got 99.")]
-    [InlineData("--fault", "kind=CustomBody,statusCode=600", "--fault: statusCode must be an HTTP status from 100 to 599, got 600.")]
+    [InlineData("--fault", "kind=ServerError,statusCode=99", "--fault: statusCode must be an HTTP answer status from 200 to 599, got 99.")]
+    [InlineData("--fault", "kind=CustomBody,statusCode=600", "--fault: statusCode must be an HTTP answer status from 200 to 599, got 600.")]
     public void Parse_ValueThatBreaksEveryLogin_FailsWithOneLineNamingTheOption(string name, string value, string expected)
     {
         var error = Assert.Throws<UsageException>(() => EmulatorCommandLine.Parse([name, value]));
@@ -211,7 +211,7 @@ public sealed class CommandLineTests
     [InlineData("""{ "users": [ { "key": "a", "nickname": "A" }, { "key": "a", "nickname": "B" } ] }""", "c.json: users[1].key 'a' is given twice; each user needs its own key (the OpenIDs derive from it).")]
     [InlineData("""{ "users": [ { "key": "a", "nickname": "" } ] }""", "c.json: users[0].nickname is required (a non-empty string).")]
     [InlineData("""{ "users": [] }""", "c.json: users is empty; list at least one user (or leave users out for the default users).")]
-    [InlineData("""{ "faults": [ { "kind": "ServerError", "statusCode": 1000 } ] }""", "c.json: faults[0]: statusCode must be an HTTP status from 100 to 599, got 1000.")]
+    [InlineData("""{ "faults": [ { "kind": "ServerError", "statusCode": 1000 } ] }""", "c.json: faults[0]: statusCode must be an HTTP answer status from 200 to 599, got 1000.")]
     public void Parse_ConfigValueThatBreaksEveryLogin_FailsWithOneLineNamingTheKey(string json, string expected)
     {
         var error = Assert.Throws<UsageException>(() => EmulatorCommandLine.Parse(["--config", "c.json"], _ => json));

@@ -15,22 +15,30 @@ internal static class EmulatorCommandLine
           --port N                   the port on 127.0.0.1 (0 = any free port)
           --config FILE              a JSON file of at most 1 MiB: apps, users, behaviour and faults (see docs/emulator.md)
           --app ID:KEY[:DOMAINS]     an app (repeatable; replaces the default apps); DOMAINS comma-separated,
-                                     default localhost,127.0.0.1
-          --user KEY:NICKNAME        a fake user (repeatable; replaces the default users)
+                                     default localhost,127.0.0.1; each ID once
+          --user KEY:NICKNAME        a fake user (repeatable; replaces the default users); each KEY once
+          --code-lifetime S          authorization code lifetime in seconds (default 600)
+          --access-token-lifetime S  access token lifetime in seconds, sent as expires_in (default 7776000)
+          --refresh-token-lifetime S how long a login's refresh tokens last, in seconds (default 15552000)
           --omit-refresh-token       token answers without refresh_token (as older QQ answers)
           --legacy-callback-errors   error callbacks with code= and msg= instead of error= and error_description=
           --allow-missing-state      do not refuse an authorize request without state
           --fault SPEC               inject a fault at start-up (repeatable), SPEC = key=value pairs separated by
                                      commas: kind=Latency|ServerError|DropConnection|SlowBody|OversizedBody|CustomBody,
                                      endpoint=/oauth2.0/token, phase=BeforeProcessing|AfterProcessing,
-                                     count=N (0 = every request), delayMs=N, statusCode=N, chunkSize=N, paddingBytes=N
+                                     count=N (0 = every request), delayMs=N, statusCode=N (200-599), chunkSize=N,
+                                     paddingBytes=N
           --control                  serve the control API (JSON, loopback only) under /_emulator/: users, faults,
                                      counters, reset, last requests (see docs/emulator.md)
+          --version                  the tool's version
           --help                     this text
         A local QQ Connect (graph.qq.com) emulator. Binds to loopback only. Ctrl+C stops it.
         """;
 
     private const string UrlsHint = "Pick a free port with --urls http://127.0.0.1:PORT (or --port 0 for any free port).";
+
+    /// <summary>The paths a fault's endpoint may name (besides the avatars under <c>/qlogo/</c>).</summary>
+    private static readonly string[] ServedPaths = ["/oauth2.0/authorize", "/oauth2.0/token", "/oauth2.0/me", "/user/get_user_info", "/"];
 
     /// <summary>Parses the arguments; a <c>--config</c> file is read first, and the other arguments override it.</summary>
     /// <exception cref="UsageException">A mistake, with a one-line message.</exception>
@@ -58,7 +66,7 @@ internal static class EmulatorCommandLine
                     i++;
                     break;
                 case "--urls":
-                    ApplyUrls(settings, Value(args, ref i));
+                    ApplyUrls(settings, Value(args, ref i), "--urls");
                     break;
                 case "--port":
                     settings.Port = ParsePort(Value(args, ref i));
@@ -81,6 +89,15 @@ internal static class EmulatorCommandLine
 
                     options.Users.Add(ParseUser(Value(args, ref i)));
                     break;
+                case "--code-lifetime":
+                    options.CodeLifetime = ParseLifetime(args[i], Value(args, ref i));
+                    break;
+                case "--access-token-lifetime":
+                    options.AccessTokenLifetime = ParseLifetime(args[i], Value(args, ref i));
+                    break;
+                case "--refresh-token-lifetime":
+                    options.RefreshTokenLifetime = ParseLifetime(args[i], Value(args, ref i));
+                    break;
                 case "--omit-refresh-token":
                     options.OmitRefreshToken = true;
                     break;
@@ -99,6 +116,11 @@ internal static class EmulatorCommandLine
                 case "--help" or "-h" or "-?":
                     settings.ShowHelp = true;
                     break;
+                case "--version":
+                    settings.ShowVersion = true;
+                    break;
+                case var joined when joined.StartsWith("--", StringComparison.Ordinal) && joined.IndexOf('=', StringComparison.Ordinal) is > 2 and var equals:
+                    throw new UsageException($"Unknown argument '{joined}'; write '{joined[..equals]} {joined[(equals + 1)..]}', with a space instead of '='. Try --help.");
                 default:
                     throw new UsageException($"Unknown argument '{args[i]}'. Try --help.");
             }
@@ -149,21 +171,26 @@ internal static class EmulatorCommandLine
         return port;
     }
 
-    private static void ApplyUrls(EmulatorToolSettings settings, string urls)
+    private static TimeSpan ParseLifetime(string name, string text) =>
+        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds)
+            ? Lifetime(seconds, name)!.Value
+            : throw new UsageException($"{name} needs a whole number of seconds, got '{text}'.");
+
+    private static void ApplyUrls(EmulatorToolSettings settings, string urls, string name)
     {
         if (urls.Contains(';', StringComparison.Ordinal))
         {
-            throw new UsageException($"--urls takes one address (the emulator listens on one), got '{urls}'. {UrlsHint}");
+            throw new UsageException($"{name} takes one address (the emulator listens on one), got '{urls}'. {UrlsHint}");
         }
 
         if (!Uri.TryCreate(urls, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
         {
-            throw new UsageException($"--urls needs an http:// URL with a port from 0 to {IPEndPoint.MaxPort}, got '{urls}'. {UrlsHint}");
+            throw new UsageException($"{name} needs an http:// URL with a port from 0 to {IPEndPoint.MaxPort}, got '{urls}'. {UrlsHint}");
         }
 
         if (uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
         {
-            throw new UsageException($"--urls takes only scheme, host and port (no user, path, query or fragment), got '{urls}'. {UrlsHint}");
+            throw new UsageException($"{name} takes only scheme, host and port (no user, path, query or fragment), got '{urls}'. {UrlsHint}");
         }
 
         if (uri.IsLoopback && uri.HostNameType == UriHostNameType.Dns)
@@ -172,7 +199,7 @@ internal static class EmulatorCommandLine
         }
         else if (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var parsed) && parsed.IsIPv4MappedToIPv6)
         {
-            throw new UsageException($"--urls does not take an IPv4-mapped IPv6 address ('{uri.Host}'); write the IPv4 address itself. {UrlsHint}");
+            throw new UsageException($"{name} does not take an IPv4-mapped IPv6 address ('{uri.Host}'); write the IPv4 address itself. {UrlsHint}");
         }
         else if (parsed is not null && IPAddress.IsLoopback(parsed))
         {
@@ -180,7 +207,7 @@ internal static class EmulatorCommandLine
         }
         else
         {
-            throw new UsageException($"The emulator binds only to loopback addresses, not '{uri.Host}'. {UrlsHint}");
+            throw new UsageException($"{name}: the emulator binds only to loopback addresses (127.0.0.1, localhost, [::1]), not '{uri.Host}'. {UrlsHint}");
         }
 
         settings.Port = uri.Port;
@@ -189,7 +216,7 @@ internal static class EmulatorCommandLine
     private static EmulatorApp ParseApp(string spec)
     {
         var parts = spec.Split(':', 3);
-        if (parts.Length < 2 || parts[0].Length == 0 || parts[1].Length == 0)
+        if (parts.Length < 2 || string.IsNullOrWhiteSpace(parts[0]) || string.IsNullOrWhiteSpace(parts[1]))
         {
             throw new UsageException($"--app needs ID:KEY or ID:KEY:DOMAIN,DOMAIN, got '{spec}'.");
         }
@@ -208,7 +235,7 @@ internal static class EmulatorCommandLine
     private static EmulatorUser ParseUser(string spec)
     {
         var parts = spec.Split(':', 2);
-        if (parts.Length < 2 || parts[0].Length == 0)
+        if (parts.Length < 2 || string.IsNullOrWhiteSpace(parts[0]))
         {
             throw new UsageException($"--user needs KEY:NICKNAME, got '{spec}'.");
         }
@@ -224,6 +251,7 @@ internal static class EmulatorCommandLine
     private static EmulatorFault ParseFault(string spec)
     {
         var config = new EmulatorFaultConfig();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var pair in spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
@@ -234,6 +262,11 @@ internal static class EmulatorCommandLine
 
             var key = pair[..equals];
             var value = pair[(equals + 1)..];
+            if (!seen.Add(key))
+            {
+                throw new UsageException($"--fault: {key} is given twice in '{spec}'; give each key once (a second fault is a second --fault).");
+            }
+
             switch (key.ToUpperInvariant())
             {
                 case "KIND":
@@ -285,17 +318,26 @@ internal static class EmulatorCommandLine
             throw new UsageException($"{where}: count, chunkSize, paddingBytes and delayMs must not be negative (chunkSize at least 1).");
         }
 
-        if (fault.StatusCode is { } status and (< 100 or > 599))
+        if (fault.Endpoint is { } endpoint && !IsServedPath(endpoint))
         {
-            throw new UsageException($"{where}: statusCode must be an HTTP status from 100 to 599, got {status}.");
+            throw new UsageException(
+                $"{where}: endpoint '{endpoint}' is not a path the emulator serves, so the fault would never strike; use {string.Join(", ", ServedPaths)} or /qlogo/... (or leave endpoint out for every path).");
+        }
+
+        if (fault.StatusCode is { } status and (< 200 or > 599))
+        {
+            throw new UsageException($"{where}: statusCode must be an HTTP answer status from 200 to 599, got {status}.");
         }
 
         return fault;
     }
 
+    private static bool IsServedPath(string path) =>
+        ServedPaths.Contains(path, StringComparer.OrdinalIgnoreCase) || path.StartsWith("/qlogo/", StringComparison.OrdinalIgnoreCase);
+
     private static T ParseEnum<T>(string key, string value)
         where T : struct, Enum =>
-        Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+        !long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) && Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
             ? parsed
             : throw new UsageException($"--fault: {key} must be one of {string.Join(", ", Enum.GetNames<T>())}, got '{value}'.");
 
@@ -323,6 +365,11 @@ internal static class EmulatorCommandLine
         catch (JsonException exception)
         {
             throw new UsageException(EmulatorConfigError.NotJson(path, exception), exception);
+        }
+
+        if (EmulatorConfigError.DuplicateKey(path, text) is { } duplicate)
+        {
+            throw new UsageException(duplicate);
         }
 
         EmulatorConfig? config;
@@ -355,7 +402,7 @@ internal static class EmulatorCommandLine
         var options = settings.EmulatorOptions;
         if (config.Urls is { } urls)
         {
-            ApplyUrls(settings, urls);
+            ApplyUrls(settings, urls, $"{path}: urls");
         }
 
         if (config.Apps is { } apps)
@@ -368,7 +415,7 @@ internal static class EmulatorCommandLine
             options.Apps.Clear();
             for (var i = 0; i < apps.Count; i++)
             {
-                options.Apps.Add(ToApp(apps[i], $"{path}: apps[{i}]"));
+                options.Apps.Add(ToApp(apps[i] ?? throw NullEntry(path, $"apps[{i}]"), $"{path}: apps[{i}]"));
             }
 
             CheckUnique(options.Apps, app => app.AppId, i => $"{path}: apps[{i}].appId", "each app needs its own id");
@@ -384,7 +431,7 @@ internal static class EmulatorCommandLine
             options.Users.Clear();
             for (var i = 0; i < users.Count; i++)
             {
-                options.Users.Add(ToUser(users[i], $"{path}: users[{i}]"));
+                options.Users.Add(ToUser(users[i] ?? throw NullEntry(path, $"users[{i}]"), $"{path}: users[{i}]"));
             }
 
             CheckUnique(options.Users, user => user.Key, i => $"{path}: users[{i}].key", "each user needs its own key (the OpenIDs derive from it)");
@@ -395,20 +442,20 @@ internal static class EmulatorCommandLine
         options.RequireState = config.RequireState ?? options.RequireState;
         options.DenyErrorCode = config.DenyErrorCode ?? options.DenyErrorCode;
         options.DenyErrorDescription = config.DenyErrorDescription ?? options.DenyErrorDescription;
-        options.CodeLifetime = Lifetime(config.CodeLifetimeSeconds, path, "codeLifetimeSeconds") ?? options.CodeLifetime;
-        options.AccessTokenLifetime = Lifetime(config.AccessTokenLifetimeSeconds, path, "accessTokenLifetimeSeconds") ?? options.AccessTokenLifetime;
-        options.RefreshTokenLifetime = Lifetime(config.RefreshTokenLifetimeSeconds, path, "refreshTokenLifetimeSeconds") ?? options.RefreshTokenLifetime;
+        options.CodeLifetime = Lifetime(config.CodeLifetimeSeconds, $"{path}: codeLifetimeSeconds") ?? options.CodeLifetime;
+        options.AccessTokenLifetime = Lifetime(config.AccessTokenLifetimeSeconds, $"{path}: accessTokenLifetimeSeconds") ?? options.AccessTokenLifetime;
+        options.RefreshTokenLifetime = Lifetime(config.RefreshTokenLifetimeSeconds, $"{path}: refreshTokenLifetimeSeconds") ?? options.RefreshTokenLifetime;
         var faults = config.Faults ?? [];
         for (var i = 0; i < faults.Count; i++)
         {
-            settings.Faults.Add(ToFault(faults[i], $"{path}: faults[{i}]"));
+            settings.Faults.Add(ToFault(faults[i] ?? throw NullEntry(path, $"faults[{i}]"), $"{path}: faults[{i}]"));
         }
     }
 
-    private static TimeSpan? Lifetime(long? seconds, string path, string name) => seconds switch
+    private static TimeSpan? Lifetime(long? seconds, string name) => seconds switch
     {
         null => null,
-        <= 0 or > int.MaxValue => throw new UsageException($"{path}: {name} must be a positive number of seconds (at most {int.MaxValue}), got {seconds}."),
+        <= 0 or > int.MaxValue => throw new UsageException($"{name} must be a positive number of seconds (at most {int.MaxValue}), got {seconds}."),
         _ => TimeSpan.FromSeconds(seconds.Value),
     };
 
@@ -450,6 +497,9 @@ internal static class EmulatorCommandLine
             AvatarColor = user.AvatarColor ?? defaults.AvatarColor,
         };
     }
+
+    private static UsageException NullEntry(string path, string key) =>
+        new($"{path}: {key} is null; each entry must be an object {{ ... }} (remove the null).");
 
     private static string Required(string? value, string name) =>
         string.IsNullOrWhiteSpace(value) ? throw new UsageException($"{name} is required (a non-empty string).") : value;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
@@ -14,6 +15,50 @@ internal static partial class EmulatorConfigError
     /// <summary>The line for a file that is not JSON at all.</summary>
     public static string NotJson(string file, JsonException exception) =>
         $"{file}: {Where(exception)}: not valid JSON (look for a missing quote, comma or bracket).";
+
+    /// <summary>
+    /// The line for a key given twice in one object (keys are matched ignoring case, as they are read), or null when
+    /// none is: the JSON reader would silently keep the last one.
+    /// </summary>
+    public static string? DuplicateKey(string file, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        var frames = new Stack<Frame>();
+        var name = "";
+        while (reader.Read())
+        {
+            var parent = frames.Count > 0 ? frames.Peek() : null;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    name = reader.GetString()!;
+                    if (!parent!.Keys!.Add(name))
+                    {
+                        var key = parent.Path.Length > 0 ? parent.Path + "." + name : name;
+                        return $"{file}: {Where(bytes, reader.TokenStartIndex)}: key '{key}' is given twice; give each key once.";
+                    }
+
+                    continue;
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    frames.Pop();
+                    continue;
+            }
+
+            var path = parent switch
+            {
+                null => "",
+                { Keys: null } => $"{parent.Path}[{parent.Index++}]",
+                _ => parent.Path.Length > 0 ? parent.Path + "." + name : name,
+            };
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                frames.Push(new Frame(path, reader.TokenType == JsonTokenType.StartObject ? new HashSet<string>(StringComparer.OrdinalIgnoreCase) : null));
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The line for valid JSON with a key or value the configuration does not take.</summary>
     public static string WrongShape(string file, JsonException exception)
@@ -58,6 +103,13 @@ internal static partial class EmulatorConfigError
         (exception.LineNumber ?? 0) + 1,
         (exception.BytePositionInLine ?? 0) + 1);
 
+    private static string Where(byte[] bytes, long offset)
+    {
+        var start = Array.LastIndexOf(bytes, (byte)'\n', (int)Math.Max(offset - 1, 0)) + 1;
+        var line = 1 + bytes.AsSpan(0, start).Count((byte)'\n');
+        return string.Format(CultureInfo.InvariantCulture, "line {0}, column {1}", line, offset - start + 1);
+    }
+
     private static string Expected(JsonTypeInfo info)
     {
         var type = Nullable.GetUnderlyingType(info.Type) ?? info.Type;
@@ -74,4 +126,13 @@ internal static partial class EmulatorConfigError
 
     [GeneratedRegex(@"\.(?<name>[^.\[]+)|\[(?<index>\d+)\]|\['(?<quoted>(?:[^']|'')*)'\]", RegexOptions.CultureInvariant)]
     private static partial Regex PathSegment();
+
+    private sealed class Frame(string path, HashSet<string>? keys)
+    {
+        public string Path { get; } = path;
+
+        public HashSet<string>? Keys { get; } = keys;
+
+        public int Index { get; set; }
+    }
 }

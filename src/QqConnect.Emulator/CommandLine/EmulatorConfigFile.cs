@@ -2,7 +2,11 @@ using System.Text;
 
 namespace QqConnect.Emulator.CommandLine;
 
-/// <summary>Reads the <c>--config</c> file: a regular file of at most <see cref="MaxBytes"/> bytes, UTF-8.</summary>
+/// <summary>
+/// Reads the <c>--config</c> file, UTF-8, of at most <see cref="MaxBytes"/> bytes. The bytes are counted as they are
+/// read, not taken from the file's length, so a pipe (<c>--config &lt;(...)</c>) is read and a device without end
+/// (<c>/dev/zero</c>) stops at the limit.
+/// </summary>
 internal static class EmulatorConfigFile
 {
     /// <summary>The largest configuration file read (1 MiB); a larger one, or a device without end, is refused.</summary>
@@ -45,7 +49,11 @@ internal static class EmulatorConfigFile
 
             return Encoding.UTF8.GetString(buffer, 0, length).TrimStart('\uFEFF');
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException exception)
+        {
+            throw new UsageException($"--config: cannot read '{path}': permission denied.", exception);
+        }
+        catch (IOException exception)
         {
             throw new UsageException($"--config: cannot read '{path}': {exception.Message.ReplaceLineEndings(" ")}", exception);
         }

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Reflection;
+using System.Net.Sockets;
+using System.Text;
 using Microsoft.AspNetCore.Connections;
 using QqConnect.Client.Testing;
 
@@ -11,14 +14,6 @@ internal static class EmulatorTool
     /// <summary>Runs the tool. Exit codes: 0 stopped normally (or --help, --version), 2 a usage or start-up problem, printed as one line.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken stop)
     {
-        if (args is ["--version"])
-        {
-            // The package version; built from a git clone, '+' and the commit follow it.
-            await output.WriteLineAsync(
-                typeof(EmulatorTool).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown").ConfigureAwait(false);
-            return 0;
-        }
-
         EmulatorToolSettings settings;
         try
         {
@@ -26,8 +21,16 @@ internal static class EmulatorTool
         }
         catch (UsageException exception)
         {
-            await error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            await error.WriteLineAsync(OneLine(exception.Message)).ConfigureAwait(false);
             return 2;
+        }
+
+        if (settings.ShowVersion)
+        {
+            // The package version; built from a git clone, '+' and the commit follow it.
+            await output.WriteLineAsync(
+                typeof(EmulatorTool).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown").ConfigureAwait(false);
+            return 0;
         }
 
         if (settings.ShowHelp)
@@ -43,7 +46,7 @@ internal static class EmulatorTool
         }
         catch (ArgumentException exception)
         {
-            await error.WriteLineAsync("Invalid configuration: " + EmulatorConfigError.Plain(exception)).ConfigureAwait(false);
+            await error.WriteLineAsync(OneLine("Invalid configuration: " + EmulatorConfigError.Plain(exception))).ConfigureAwait(false);
             return 2;
         }
 
@@ -66,14 +69,11 @@ internal static class EmulatorTool
                 },
                 stop).ConfigureAwait(false);
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or SocketException)
         {
             var where = "http://" + new IPEndPoint(settings.Address, settings.Port);
-            var reason = IsAddressInUse(exception)
-                ? $"port {settings.Port} is already in use (by another program, or another copy of the emulator)"
-                : exception.Message.ReplaceLineEndings(" ");
             await error.WriteLineAsync(
-                $"Cannot listen on {where}: {reason}. Pick another port with --urls http://127.0.0.1:PORT (or --port 0 for any free port).").ConfigureAwait(false);
+                OneLine($"Cannot listen on {where}: {BindFailure(exception, settings.Port)}. Pick another port with --urls http://127.0.0.1:PORT (or --port 0 for any free port).")).ConfigureAwait(false);
             return 2;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -124,17 +124,46 @@ internal static class EmulatorTool
         return 0;
     }
 
-    private static bool IsAddressInUse(Exception exception)
+    /// <summary>
+    /// The message printed as one line: line breaks and other control characters that came in with an argument or a
+    /// configuration key are shown as <c>\n</c>, <c>\uXXXX</c>, so the message stays one line on the terminal.
+    /// </summary>
+    internal static string OneLine(string message)
+    {
+        var builder = new StringBuilder(message.Length);
+        foreach (var c in message)
+        {
+            _ = c switch
+            {
+                '\n' => builder.Append("\\n"),
+                '\r' => builder.Append("\\r"),
+                '\t' => builder.Append("\\t"),
+                _ when char.IsControl(c) || c is '\u2028' or '\u2029' => builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}"),
+                _ => builder.Append(c),
+            };
+        }
+
+        return builder.ToString();
+    }
+
+    private static string BindFailure(Exception exception, int port)
     {
         for (Exception? current = exception; current is not null; current = current.InnerException)
         {
-            if (current is AddressInUseException
-                || current is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+            switch (current)
             {
-                return true;
+                case AddressInUseException:
+                case SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }:
+                    return $"port {port} is already in use (by another program, or another copy of the emulator)";
+                case SocketException { SocketErrorCode: SocketError.AccessDenied }:
+                    return port is > 0 and < 1024
+                        ? $"permission denied (port {port} is below 1024, which only the administrator may use)"
+                        : "permission denied";
+                case SocketException { SocketErrorCode: SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported }:
+                    return "this machine does not have that address (is IPv6 turned off?)";
             }
         }
 
-        return false;
+        return exception.Message;
     }
 }

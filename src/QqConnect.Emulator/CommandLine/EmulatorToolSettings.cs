@@ -23,4 +23,7 @@ internal sealed class EmulatorToolSettings
 
     /// <summary>Whether <c>--help</c> was asked.</summary>
     public bool ShowHelp { get; set; }
+
+    /// <summary>Whether <c>--version</c> was asked.</summary>
+    public bool ShowVersion { get; set; }
 }
