@@ -57,6 +57,16 @@ public sealed partial class QqConnectEmulator
             throw new ArgumentException("The emulator needs at least one user.", nameof(options));
         }
 
+        if (options.Apps.Count == 0)
+        {
+            throw new ArgumentException("The emulator needs at least one app: without one, every login fails with 100010.", nameof(options));
+        }
+
+        if (options.Users.GroupBy(user => user.Key, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"User key {twice.Key} is given twice: each user needs its own key (it makes the OpenIDs).", nameof(options));
+        }
+
         Apps = [.. options.Apps];
         _users = UserTable.Of([.. options.Users]);
         _appsById = new Dictionary<string, EmulatorApp>(StringComparer.Ordinal);

@@ -40,9 +40,10 @@ public sealed class QqConnectEmulatorServer : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         options ??= new QqConnectEmulatorServerOptions();
-        if (!IPAddress.IsLoopback(options.Address))
+        if (!IPAddress.IsLoopback(options.Address) || options.Address.IsIPv4MappedToIPv6)
         {
-            throw new ArgumentException("The emulator binds only to loopback addresses.", nameof(options));
+            // An IPv4-mapped IPv6 address (::ffff:127.0.0.1) counts as loopback but binds the IPv6 socket: refused too.
+            throw new ArgumentException("The emulator binds only to loopback addresses (127.0.0.1, ::1; not ::ffff:127.0.0.1).", nameof(options));
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options));

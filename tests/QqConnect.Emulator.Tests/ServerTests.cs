@@ -26,6 +26,14 @@ public sealed class ServerTests
     }
 
     [Fact]
+    public async Task Server_Ipv4MappedLoopbackAddress_IsRefused()
+    {
+        var exception = await Assert.ThrowsAsync<ArgumentException>(() =>
+            QqConnectEmulatorServer.StartAsync(new QqConnectEmulatorServerOptions { Address = IPAddress.Loopback.MapToIPv6() }));
+        Assert.Contains("::ffff:127.0.0.1", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Server_FullBrowserAndServerFlow_OverSockets()
     {
         await using var server = await QqConnectEmulatorServer.StartAsync();
