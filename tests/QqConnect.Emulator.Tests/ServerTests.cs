@@ -181,4 +181,19 @@ public sealed class ServerTests
         using var answered = await http.PostAsync(new Uri("oauth2.0/token", UriKind.Relative), small);
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
     }
+
+    [Fact]
+    public async Task Server_IndexPage_ListsAppsAndUsers_WithoutAppKeys()
+    {
+        var options = new QqConnectEmulatorOptions();
+        options.Apps.Add(new EmulatorApp("101234567", "a-real-looking-app-key-0000000000", "localhost"));
+        await using var server = await QqConnectEmulatorServer.StartAsync(new QqConnectEmulatorServerOptions { EmulatorOptions = options });
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+
+        var page = await http.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Contains("101234567", page, StringComparison.Ordinal);
+        Assert.Contains("小明", page, StringComparison.Ordinal);
+        Assert.All(options.Apps, app => Assert.DoesNotContain(app.AppKey, page, StringComparison.Ordinal));
+    }
 }
