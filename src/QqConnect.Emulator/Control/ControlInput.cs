@@ -90,7 +90,7 @@ internal static class ControlInput
 
         Check(config.Count is null or >= 0, "count must be 0 (every request) or more");
         Check(config.DelayMs is null or (>= 0 and <= MaxDelayMs), $"delayMs must be from 0 to {MaxDelayMs}");
-        Check(config.StatusCode is null or (>= 100 and <= 599), "statusCode must be an HTTP status from 100 to 599");
+        Check(config.StatusCode is null or (>= 200 and <= 599), "statusCode must be an HTTP status from 200 to 599 (a 1xx status never ends an answer)");
         Check(config.ChunkSize is null or >= 1, "chunkSize must be 1 or more");
         Check(config.PaddingBytes is null or (>= 0 and <= MaxPaddingBytes), $"paddingBytes must be from 0 to {MaxPaddingBytes}");
         return config.ToFault();
