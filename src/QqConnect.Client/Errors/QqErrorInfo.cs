@@ -1,5 +1,4 @@
 using System.Globalization;
-using QqConnect.Client.Internal;
 using QqConnect.Client.Resources;
 
 namespace QqConnect.Client;
@@ -56,14 +55,14 @@ public sealed class QqErrorInfo
     /// <see cref="CultureInfo.InvariantCulture"/>); <see langword="null"/> for <see cref="CultureInfo.CurrentUICulture"/>.
     /// </param>
     /// <returns>The meaning.</returns>
-    public string GetMeaning(CultureInfo? culture) => Messages.Get(_meaningKey, culture);
+    public string GetMeaning(CultureInfo? culture) => Strings.ResourceManager.GetString(_meaningKey, culture)!;
 
     /// <summary>What to do, in the language of <paramref name="culture"/>.</summary>
     /// <param name="culture">
     /// The language, as for <see cref="GetMeaning(CultureInfo)"/>; <see langword="null"/> for <see cref="CultureInfo.CurrentUICulture"/>.
     /// </param>
     /// <returns>The advice.</returns>
-    public string GetAdvice(CultureInfo? culture) => Messages.Get(_adviceKey, culture);
+    public string GetAdvice(CultureInfo? culture) => Strings.ResourceManager.GetString(_adviceKey, culture)!;
 
     /// <summary>The same description, with <see cref="Meaning"/> and <see cref="Advice"/> always read in <paramref name="culture"/>.</summary>
     /// <param name="culture">The language; <see langword="null"/> to follow <see cref="CultureInfo.CurrentUICulture"/>.</param>
@@ -73,5 +72,6 @@ public sealed class QqErrorInfo
 
     /// <summary>The code, its meaning and the advice, in the language of <see cref="Meaning"/>.</summary>
     /// <returns>For example "100020: the code was already used. Codes are single-use: …".</returns>
-    public override string ToString() => Messages.Format(Messages.Get(nameof(Strings.ErrorInfo), Culture), Code, Meaning, Advice);
+    public override string ToString() =>
+        string.Format(CultureInfo.InvariantCulture, Strings.ResourceManager.GetString(nameof(Strings.ErrorInfo), Culture)!, Code, Meaning, Advice);
 }

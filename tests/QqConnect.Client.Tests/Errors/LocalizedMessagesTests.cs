@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Resources;
+using Microsoft.Extensions.Configuration;
 using QqConnect.Client.Tests.Infrastructure;
 
 namespace QqConnect.Client.Tests.Errors;
@@ -280,6 +281,24 @@ public sealed class LocalizedMessagesTests
         Assert.StartsWith("QQ互联配置无效：必须设置 QqConnectOptions.AppId（QQ互联管理中心的 APP ID）。", error.Message, StringComparison.Ordinal);
         Assert.Contains("必须设置 QqConnectOptions.AppKey", error.Message, StringComparison.Ordinal);
         Assert.Contains("QqConnectOptions.RedirectUri 必须是绝对的 http 或 https 地址", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoginStateAndConfigurationMessages_InChinese()
+    {
+        using var _ = new UiCulture("zh-CN");
+
+        var missing = Assert.Throws<ArgumentException>(() => new QqLoginStateProtector(new QqLoginStateOptions()));
+        Assert.StartsWith("没有设置 QqLoginStateOptions.Key。", missing.Message, StringComparison.Ordinal);
+
+        var shortKey = Assert.Throws<ArgumentException>(() => new QqLoginStateProtector(new QqLoginStateOptions { Key = new byte[8] }));
+        Assert.StartsWith("QqLoginStateOptions.Key 长 8 字节；至少需要 32 个随机字节。", shortKey.Message, StringComparison.Ordinal);
+
+        var section = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["QqConnect:RequestUnionId"] = "yes" })
+            .Build().GetSection("QqConnect");
+        var bad = Assert.Throws<InvalidOperationException>(() => QqConnect.Client.Configuration.QqConnectOptionsBinder.Bind(section, new QqConnectOptions()));
+        Assert.Equal("配置值 QqConnectOptions.RequestUnionId 必须是 true 或 false。", bad.Message);
     }
 
     private static async Task<QqConnectApiException> ApiErrorAsync(string body)
