@@ -1,4 +1,7 @@
+using System.Collections;
 using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
 using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -139,4 +142,31 @@ public sealed class LocalizationTests
             CultureInfo.CurrentUICulture = previous;
         }
     }
+
+    [Fact]
+    public void EveryMessage_HasAChineseTranslation_WithTheSamePlaceholders()
+    {
+        var manager = new ResourceManager("QqConnect.AspNetCore.Resources.Strings", typeof(QqConnectAuthenticationOptions).Assembly);
+        var neutral = manager.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!;
+        var chinese = manager.GetResourceSet(new CultureInfo("zh-Hans"), createIfNotExists: true, tryParents: false)!;
+        var count = 0;
+        foreach (DictionaryEntry entry in neutral)
+        {
+            var key = (string)entry.Key;
+            var translated = chinese.GetString(key);
+            Assert.True(HasChinese(translated), $"{key} has no Chinese translation: {translated}");
+            Assert.Equal(Placeholders((string)entry.Value!), Placeholders(translated!));
+            count++;
+        }
+
+        foreach (DictionaryEntry entry in chinese)
+        {
+            Assert.NotNull(neutral.GetString((string)entry.Key));
+        }
+
+        Assert.True(count >= 30, $"{count} messages");
+    }
+
+    private static string Placeholders(string text) =>
+        string.Join(",", Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Distinct().Order(StringComparer.Ordinal));
 }
