@@ -284,6 +284,23 @@ public sealed class LocalizedMessagesTests
     }
 
     [Fact]
+    public async Task InvalidResponses_InChinese()
+    {
+        using var _ = new UiCulture("zh-CN");
+        var network = TestApp.StrictNetwork();
+        network.When("*/oauth2.0/me*").Respond(() => Task.FromResult(TestApp.Answer(System.Text.Encoding.UTF8.GetBytes("<html>502 Bad Gateway</html>"))));
+        network.When("*/oauth2.0/token*").Respond(() => Task.FromResult(TestApp.Answer(System.Text.Encoding.UTF8.GetBytes("{\"expires_in\":\"7776000\"}"))));
+        using var client = TestApp.Client(network);
+
+        var html = await Assert.ThrowsAsync<QqConnectException>(() => client.GetOpenIdAsync(TestApp.AccessToken));
+        var noToken = await Assert.ThrowsAsync<QqConnectException>(() => client.ExchangeCodeAsync(TestApp.Code));
+
+        Assert.Equal(QqConnectErrorKind.InvalidResponse, html.Kind);
+        Assert.Equal("QQ互联对 GetOpenId 调用的应答无法读取：HTML 页面（28 字节），不是 QQ互联的应答。", html.Message);
+        Assert.Equal("QQ互联对 ExchangeCode 调用的应答无法读取：JSON 对象，不是有效的应答：没有 access_token。", noToken.Message);
+    }
+
+    [Fact]
     public void LoginStateAndConfigurationMessages_InChinese()
     {
         using var _ = new UiCulture("zh-CN");
