@@ -90,7 +90,9 @@ public sealed class ToolProcessTests
         Assert.Equal(2, exit);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith($"Cannot listen on http://127.0.0.1:{port}: permission denied", line, StringComparison.Ordinal);
-        Assert.EndsWith("Pick another port with --urls http://127.0.0.1:PORT (or --port 0 for any free port).", line, StringComparison.Ordinal);
+        Assert.Contains("Pick another port with --urls http://127.0.0.1:PORT (or --port 0 for any free port). （", line, StringComparison.Ordinal);
+        Assert.Contains($"（无法在 http://127.0.0.1:{port} 上监听：没有权限", line, StringComparison.Ordinal);
+        Assert.EndsWith("。请用 --urls http://127.0.0.1:PORT 换一个端口，或用 --port 0 取任意空闲端口。）", line, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stdout + stderr, StringComparison.Ordinal);
     }
 
@@ -109,7 +111,7 @@ public sealed class ToolProcessTests
             var (exit, stdout, stderr) = await RunToolAsync(unprivileged: true, "--config", path);
 
             Assert.Equal(2, exit);
-            Assert.Equal($"--config: cannot read '{path}': permission denied.\n", stderr);
+            Assert.Equal($"--config: cannot read '{path}': permission denied. （--config：无法读取 '{path}'：没有权限。）\n", stderr);
             Assert.Equal("", stdout);
         }
         finally

@@ -11,7 +11,7 @@ namespace QqConnect.Emulator.CommandLine;
 /// <summary>The <c>qqconnect-emulator</c> command: parse, start, print, wait until stopped.</summary>
 internal static class EmulatorTool
 {
-    /// <summary>Runs the tool. Exit codes: 0 stopped normally (or --help, --version), 2 a usage or start-up problem, printed as one line.</summary>
+    /// <summary>Runs the tool. Exit codes: 0 stopped normally (or --help, --version), 2 a usage or start-up problem, printed as one line in English and Chinese.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken stop)
     {
         EmulatorToolSettings settings;
@@ -21,8 +21,7 @@ internal static class EmulatorTool
         }
         catch (UsageException exception)
         {
-            await error.WriteLineAsync(OneLine(exception.Message)).ConfigureAwait(false);
-            return 2;
+            return await RefuseAsync(error, exception).ConfigureAwait(false);
         }
 
         if (settings.ShowVersion)
@@ -46,8 +45,8 @@ internal static class EmulatorTool
         }
         catch (ArgumentException exception)
         {
-            await error.WriteLineAsync(OneLine("Invalid configuration: " + EmulatorConfigError.Plain(exception))).ConfigureAwait(false);
-            return 2;
+            var reason = EmulatorConfigError.Plain(exception);
+            return await RefuseAsync(error, new UsageException("Invalid configuration: " + reason, "配置无效：" + reason, exception)).ConfigureAwait(false);
         }
 
         foreach (var fault in settings.Faults)
@@ -72,9 +71,13 @@ internal static class EmulatorTool
         catch (Exception exception) when (exception is IOException or SocketException)
         {
             var where = "http://" + new IPEndPoint(settings.Address, settings.Port);
-            await error.WriteLineAsync(
-                OneLine($"Cannot listen on {where}: {BindFailure(exception, settings.Port)}. Pick another port with --urls http://127.0.0.1:PORT (or --port 0 for any free port).")).ConfigureAwait(false);
-            return 2;
+            var (english, chinese) = BindFailure(exception, settings.Port);
+            return await RefuseAsync(
+                error,
+                new UsageException(
+                    $"Cannot listen on {where}: {english}. Pick another port with --urls http://127.0.0.1:PORT (or --port 0 for any free port).",
+                    $"无法在 {where} 上监听：{chinese}。请用 --urls http://127.0.0.1:PORT 换一个端口，或用 --port 0 取任意空闲端口。",
+                    exception)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -146,7 +149,14 @@ internal static class EmulatorTool
         return builder.ToString();
     }
 
-    private static string BindFailure(Exception exception, int port)
+    /// <summary>Prints the refusal as one line on <paramref name="error"/>; the exit code 2.</summary>
+    private static async Task<int> RefuseAsync(TextWriter error, UsageException refusal)
+    {
+        await error.WriteLineAsync(OneLine(refusal.Message)).ConfigureAwait(false);
+        return 2;
+    }
+
+    private static (string English, string Chinese) BindFailure(Exception exception, int port)
     {
         for (Exception? current = exception; current is not null; current = current.InnerException)
         {
@@ -154,16 +164,17 @@ internal static class EmulatorTool
             {
                 case AddressInUseException:
                 case SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }:
-                    return $"port {port} is already in use (by another program, or another copy of the emulator)";
+                    return ($"port {port} is already in use (by another program, or another copy of the emulator)", $"端口 {port} 已被占用：别的程序或另一个模拟器正在使用它");
                 case SocketException { SocketErrorCode: SocketError.AccessDenied }:
                     return port is > 0 and < 1024
-                        ? $"permission denied (port {port} is below 1024, which only the administrator may use)"
-                        : "permission denied";
+                        ? ($"permission denied (port {port} is below 1024, which only the administrator may use)", $"没有权限：端口 {port} 小于 1024，只有管理员可以使用")
+                        : ("permission denied", "没有权限");
                 case SocketException { SocketErrorCode: SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported }:
-                    return "this machine does not have that address (is IPv6 turned off?)";
+                    return ("this machine does not have that address (is IPv6 turned off?)", "本机没有这个地址，可能关闭了 IPv6");
             }
         }
 
-        return exception.Message;
+        var reason = exception.Message.ReplaceLineEndings(" ");
+        return (reason, reason);
     }
 }
