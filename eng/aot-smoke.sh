@@ -2,8 +2,10 @@
 # NativeAOT smoke test: publishes samples/QqConnect.AotSmoke and samples/QqConnect.AspNetCore.AotSmoke with
 # PublishAot (the whole QqConnect.Client, resp. QqConnect.AspNetCore, assembly rooted, every trim/AOT warning an
 # error), runs each native binary and checks its output: the whole login against the in-process emulator,
-# directly and through DI with configuration binding; and a slim ASP.NET Core site signing a browser in with
-# AddQqConnect(section) and, through the emulator the site serves itself, with UseEmulatorInDevelopment().
+# directly and through DI with configuration binding, QQ's error 100020 read in Chinese (CurrentUICulture zh-CN,
+# the zh-Hans satellite assembly); and a slim ASP.NET Core site signing a browser in with
+# AddQqConnect(section) and, through the emulator the site serves itself, with UseEmulatorInDevelopment(), and
+# a refusal coming back to a browser that asks for Chinese with the handler's remoteError in Chinese.
 # Then samples/QqConnect.AspNetCore.Identity.AotSmoke: the QqConnect.AspNetCore.Identity assembly rooted, its
 # Chinese Identity messages, NFKC normaliser, QqLogin, user-name rules and QQ-aware confirmation run natively on an
 # in-memory user store. That package references EF Core, whose model building and query pipeline are not trim- or
@@ -101,10 +103,13 @@ publish_and_run() {
 
 publish_and_run QqConnect.AotSmoke "aot smoke: passed" \
   'GetUserInfoAsync gives the nickname 小明' "no nickname in the output" \
+  'zh-CN: 100020 means 授权码已被使用过' "no Chinese meaning of 100020 (zh-Hans satellite assembly)" \
+  'zh-CN: QQ互联拒绝了 ExchangeCode 调用，错误码 100020（授权码已被使用过）' "the QQ error's exception did not read Chinese" \
   'the injected client logs 小红 in' "the DI flow did not run"
 publish_and_run QqConnect.AspNetCore.AotSmoke "aspnetcore aot smoke: passed" \
   '/me: 小明|' "the site did not sign the browser in" \
-  '/me (QQ-dev): 小明|' "UseEmulatorInDevelopment() did not sign the browser in"
+  '/me (QQ-dev): 小明|' "UseEmulatorInDevelopment() did not sign the browser in" \
+  'zh-CN remoteError: QQ登录已取消（QQ 错误码 100030）。' "the handler's refusal did not read Chinese"
 
 publish_and_run --not-aot-ready-upstream 'Microsoft\.EntityFrameworkCore(\..+)?|Microsoft\.AspNetCore\.Identity\.EntityFrameworkCore' \
   QqConnect.AspNetCore.Identity.AotSmoke "identity aot smoke: passed" \

@@ -2,7 +2,8 @@
 # .NET Framework smoke test: packs QqConnect.Client into a temporary feed, builds the net48 console app
 # samples/QqConnect.Net48Smoke against that PACKAGE (so it gets lib/netstandard2.0, as .NET Framework apps do)
 # and runs it under Mono: a whole login over a loopback socket, QQ's error answer, hostile answers, the state
-# protector, and AddQqConnectClient bound from configuration.
+# protector, AddQqConnectClient bound from configuration, and QQ's error read in Chinese (CurrentUICulture zh-CN:
+# the package's zh-Hans satellite assembly, checked in the output).
 # Installs Mono with apt-get when it is missing and we are root. Without Mono (and no way to install it) the
 # smoke says so and is skipped, except on CI (CI=true), where that is a failure. Last line:
 # "net48-smoke: passed", "net48-smoke: skipped (...)" or "net48-smoke: FAILED (...)"; non-zero exit on failure.
@@ -107,6 +108,8 @@ echo "$output"
 echo "ran in $(( $(date +%s) - step_started )) s"
 [ "$code" -eq 0 ] || fail "the app exited with $code"
 grep -q 'FAIL' <<<"$output" && fail "a check failed"
+grep -q 'zh-CN: 100020 means 授权码已被使用过' <<<"$output" || fail "no Chinese meaning of 100020 (zh-Hans satellite assembly)"
+grep -q 'QQ互联拒绝了 ExchangeCode 调用，错误码 100020（授权码已被使用过）' <<<"$output" || fail "the QQ error's exception did not read Chinese"
 [ "$(tail -n1 <<<"$output")" = "net48 smoke: passed" ] || fail "the app did not report success"
 
 echo "net48 smoke took $(( $(date +%s) - started )) s"

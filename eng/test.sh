@@ -21,8 +21,15 @@ if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null && command -v apt-
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
     || echo "PostgreSQL could not be installed; the PostgreSQL tests will say so." >&2
 fi
+# The emulator's control API is tested from Node.js (a client of another language); same rule.
+if ! command -v node >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
+  echo "Installing Node.js for the emulator's Node test (apt-get)..."
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null) \
+    || echo "Node.js could not be installed; the Node test will say so." >&2
+fi
 if [ "${CI:-}" = "true" ]; then
   export QQCONNECT_REQUIRE_BROWSER=1
+  export QQCONNECT_REQUIRE_NODE=1
   export QQCONNECT_REQUIRE_POSTGRES=1
 fi
 
@@ -77,12 +84,13 @@ done
 
 # Shipping checks, each a script that installs what it needs and ends with "<name>: passed", "<name>: FAILED"
 # or, where it cannot run here and that is allowed (outside CI), "<name>: skipped (...)": the NuGet package as
-# users get it, NativeAOT, the .NET 10 file-based script, a dry run of every benchmark, .NET Framework (Mono).
+# users get it, NativeAOT, the emulator as a native executable run without .NET (a login from Node against it), the
+# .NET 10 file-based script, a dry run of every benchmark, .NET Framework (Mono).
 passed_steps=0
 failed_steps=0
 skipped_steps=0
 step_log="$results/step.log"
-for step in package-test aot-smoke script-smoke benchmarks-smoke net48-smoke; do
+for step in package-test aot-smoke emulator-binary script-smoke benchmarks-smoke net48-smoke; do
   echo "== eng/$step.sh"
   if bash "eng/$step.sh" 2>&1 | tee "$step_log"; then
     if tail -n 1 "$step_log" | grep -q "^$step: skipped"; then

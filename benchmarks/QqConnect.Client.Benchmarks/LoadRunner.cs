@@ -142,7 +142,7 @@ internal static class LoadRunner
 
 /// <summary>
 /// The loopback emulator for the load run: by default a child process (this program's <c>emulator-server</c>
-/// command), so that the emulator's memory (it keeps every code and token it issued) stays out of the client's
+/// command), so that the emulator's memory (what it remembers of the codes and tokens it issued) stays out of the client's
 /// numbers; the browser step is then its authorize form, POSTed over a separate connection and not timed.
 /// </summary>
 internal sealed class EmulatorHost : IAsyncDisposable

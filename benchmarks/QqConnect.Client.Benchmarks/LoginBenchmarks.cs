@@ -9,8 +9,8 @@ public abstract class LoginBenchmarkBase
 {
     public const string RedirectUri = "http://127.0.0.1:5000/signin-qq";
 
-    // Both sides take a code the same way; the emulator remembers every code and token it issued, so it is
-    // reset now and then (also the same on both sides, and never while a login runs).
+    // Both sides take a code the same way; the emulator remembers the codes and tokens it issued (up to a limit per
+    // user), and is reset now and then all the same (the same on both sides, and never while a login runs).
     private const int ResetEvery = 4096;
     private QqConnectEmulator _emulator = null!;
     private Uri _authorizeUrl = null!;

@@ -1,9 +1,11 @@
 // NativeAOT smoke test of QqConnect.Client: the whole QQ login against the in-process emulator, once with
 // `new QqConnectClient(...)` and once through dependency injection with options bound from configuration,
-// plus the state protector, the callback parser, error codes and telemetry. Published by eng/aot-smoke.sh
+// plus the state protector, the callback parser, error codes (read in Chinese too: the zh-Hans satellite
+// assembly, CurrentUICulture zh-CN) and telemetry. Published by eng/aot-smoke.sh
 // with PublishAot; prints "aot smoke: passed" and exits 0 when every check holds.
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,6 +76,9 @@ using (var http = new HttpClient(emulator.CreateHandler()))
     var verified = await qq.VerifyAccessTokenAsync(renewed.AccessToken, who.OpenId);
     Check(verified.OpenId == who.OpenId, "VerifyAccessTokenAsync accepts the app's own token");
 
+    // Refused in Chinese: CurrentUICulture zh-CN reads the zh-Hans satellite assembly.
+    var uiCulture = CultureInfo.CurrentUICulture;
+    CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
     try
     {
         await qq.ExchangeCodeAsync(callback.Code!);
@@ -82,7 +87,17 @@ using (var http = new HttpClient(emulator.CreateHandler()))
     catch (QqConnectApiException e)
     {
         Check(e.ErrorCode == QqErrorCodes.CodeReused && e.ErrorInfo is not null, $"a reused code is refused with {e.ErrorCode} ({e.ErrorInfo?.Action})");
+        Console.WriteLine($"  zh-CN: {e.Message}");
+        Console.WriteLine($"  zh-CN: 100020 means {e.ErrorInfo?.Meaning}");
+        Check(e.ErrorInfo?.Meaning == "授权码已被使用过", "QqErrorInfo.Meaning reads Chinese in zh-CN");
+        Check(e.Message.StartsWith("QQ互联拒绝了 ExchangeCode 调用，错误码 100020（授权码已被使用过）", StringComparison.Ordinal), "the exception's message reads Chinese in zh-CN");
     }
+    finally
+    {
+        CultureInfo.CurrentUICulture = uiCulture;
+    }
+
+    Check(QqErrorCodes.GetInfo(QqErrorCodes.CodeReused, CultureInfo.InvariantCulture)!.Meaning == "the code was already used", "QqErrorCodes.GetInfo(code, InvariantCulture) reads English");
 }
 
 // 2. Dependency injection with options bound from configuration (no reflection-based binder).

@@ -2,7 +2,8 @@
 // an in-memory configuration section, against the in-process emulator) on a loopback port, and a browser played by
 // HttpClient: GET /login → QQ's authorize step → the callback → signed in, the QQ claims on the cookie. A second
 // scheme uses UseEmulatorInDevelopment() (QqConnect.AspNetCore.Emulator): its login goes through the emulator the
-// site serves under /qqconnect-emulator/. Published by eng/aot-smoke.sh with PublishAot; prints
+// site serves under /qqconnect-emulator/. A refusal by a browser that asks for Chinese (Accept-Language zh-CN,
+// UseRequestLocalization) comes back with the handler's remoteError in Chinese (the zh-Hans satellite assembly). Published by eng/aot-smoke.sh with PublishAot; prints
 // "aspnetcore aot smoke: passed" and exits 0 when every check holds.
 using System.Net;
 using System.Security.Claims;
@@ -42,6 +43,13 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
     .UseEmulatorInDevelopment("QQ-dev");
 
 await using var app = builder.Build();
+// The request's UI culture from Accept-Language: the handler's messages follow it.
+app.UseRequestLocalization(options =>
+{
+    options.SetDefaultCulture("en-US");
+    options.AddSupportedCultures("en-US", "zh-CN");
+    options.AddSupportedUICultures("en-US", "zh-CN");
+});
 app.UseAuthentication();
 app.MapGet("/login", (string? scheme) => Results.Challenge(new AuthenticationProperties { RedirectUri = "/me" }, [scheme ?? QqConnectAuthenticationDefaults.AuthenticationScheme]));
 app.MapGet("/me", async (HttpContext http) =>
@@ -77,6 +85,26 @@ if (authorize is not null)
     Check(parts.Length == 3 && parts[1] == emulator.GetOpenId(QqConnectEmulatorOptions.DefaultAppId, 0), "the OpenID is the NameIdentifier claim");
     Check(parts.Length == 3 && parts[2] == "token saved", "SaveTokens kept the access token");
     Check(emulator.GetRequestCount("/oauth2.0/token") == 1, "the code was exchanged once");
+}
+
+// A refusal on QQ's page by a browser asking for Chinese: back to the return URL with remoteError, in Chinese.
+using (var zhBrowser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = site })
+{
+    zhBrowser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+    using var zhChallenge = await zhBrowser.GetAsync(new Uri("/login", UriKind.Relative));
+    if (zhChallenge.Headers.Location is { } zhAuthorize)
+    {
+        using var denied = await zhBrowser.GetAsync(emulator.Authorize(zhAuthorize, userIndex: 0, approve: false));
+        var remoteError = denied.Headers.Location is { } location
+            ? System.Web.HttpUtility.ParseQueryString(new Uri(site, location).Query)["remoteError"]
+            : null;
+        Console.WriteLine($"  zh-CN remoteError: {remoteError}");
+        Check(remoteError == "QQ登录已取消（QQ 错误码 100030）。", "a refusal comes back with the handler's remoteError in Chinese");
+    }
+    else
+    {
+        Check(false, "the zh-CN browser's challenge redirects to QQ");
+    }
 }
 
 // UseEmulatorInDevelopment(): the emulator's page on the site, approve, the callback.

@@ -1,7 +1,8 @@
 // .NET Framework smoke test of the packed QqConnect.Client (its lib/netstandard2.0 build) in a net48 app,
 // run under Mono by eng/net48-smoke.sh: the whole QQ login over a real loopback socket with the SDK's own
 // HTTP handler, a QQ error answer, hostile answers, the login-state protector, and AddQqConnectClient with
-// options bound from configuration. Prints "net48 smoke: passed" and exits 0 only when every check holds.
+// options bound from configuration, and QQ's error read in Chinese (the package's zh-Hans satellite assembly). Prints "net48 smoke: passed" and exits 0 only when every check holds.
+using System.Globalization;
 using System.Net.Http;
 using System.Runtime.Versioning;
 using System.Text;
@@ -96,11 +97,27 @@ try
         Check(user.Nickname == "小明", $"GetUserInfoAsync gives the nickname 小明 (got {user.Nickname})");
         Check(user.AvatarUrl is not null, "the user has an avatar URL");
 
-        // QQ's own error answer, and answers no QQ server should give.
-        await ExpectFailure<QqConnectApiException>(
-            "a reused code is refused with QQ's code 100020",
-            () => qq.ExchangeCodeAsync(CannedQqServer.ReusedCode),
-            e => e.ErrorCode == 100020 && e.Kind == QqConnectErrorKind.ApiError);
+        // QQ's own error answer, read in Chinese (CurrentUICulture zh-CN: the package's zh-Hans satellite
+        // assembly), and answers no QQ server should give.
+        var uiCulture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+        try
+        {
+            var meaning = QqErrorCodes.Find(100020)!.Meaning;
+            Console.WriteLine($"  zh-CN: 100020 means {meaning}");
+            Check(meaning == "授权码已被使用过", "QqErrorInfo.Meaning reads Chinese in zh-CN");
+            await ExpectFailure<QqConnectApiException>(
+                "a reused code is refused with QQ's code 100020, in Chinese",
+                () => qq.ExchangeCodeAsync(CannedQqServer.ReusedCode),
+                e => e.ErrorCode == 100020 && e.Kind == QqConnectErrorKind.ApiError
+                    && e.Message.StartsWith("QQ互联拒绝了 ExchangeCode 调用，错误码 100020（授权码已被使用过）", StringComparison.Ordinal));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
+
+        Check(QqErrorCodes.GetInfo(100020, CultureInfo.InvariantCulture)!.Meaning == "the code was already used", "QqErrorCodes.GetInfo(code, InvariantCulture) reads English");
         await ExpectFailure<QqConnectException>(
             "a cut-off answer is an invalid response",
             () => qq.GetOpenIdAsync(CannedQqServer.HostileToken),

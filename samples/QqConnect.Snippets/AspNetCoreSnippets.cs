@@ -36,27 +36,6 @@ internal static class AspNetCoreSnippets
         #endregion
     }
 
-    // docs/aspnetcore.zh-CN.md, the handler.
-    public static void HandlerZh(WebApplicationBuilder builder, WebApplication app)
-    {
-        #region aspnetcore-zh-handler
-        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie()
-            .AddQqConnect(options =>
-            {
-                options.AppId = builder.Configuration["QqConnect:AppId"];
-                options.AppKey = builder.Configuration["QqConnect:AppKey"];   // 机密：user-secrets 或密钥库
-            });
-
-        // 只接受本站路径（其他返回地址处理器也会改为 "/"）。
-        app.MapGet("/login", (string? returnUrl) =>
-            Results.Challenge(new AuthenticationProperties
-            {
-                RedirectUri = returnUrl is ['/'] or ['/', not ('/' or '\\'), ..] ? returnUrl : "/",
-            }, ["QQ"]));
-        #endregion
-    }
-
     // docs/aspnetcore.md, "Events": the document starts the chain at .AddQqConnect.
     public static void Events(WebApplicationBuilder builder)
     {

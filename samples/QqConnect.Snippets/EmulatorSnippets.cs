@@ -54,4 +54,28 @@ internal static class EmulatorSnippets
         emulator.Faults.Clear();
         #endregion
     }
+
+    // docs/emulator.md, "Control over HTTP": the same operations in C#.
+    public static async Task Control(QqConnectEmulator emulator, CancellationToken ct)
+    {
+        #region emulator-control-csharp
+        var (index, replaced) = emulator.AddOrReplaceUser(new EmulatorUser("alice", "Alice") { City = "杭州" });
+        var openId = emulator.GetOpenId(QqConnectEmulatorOptions.DefaultAppId, index);
+        emulator.Faults.Add(new EmulatorFault { Kind = EmulatorFaultKind.ServerError, Endpoint = "/oauth2.0/token" });
+        // ... a login ...
+        Assert.Equal(1, emulator.CodesIssued);
+        Assert.Equal(1, emulator.CodesRedeemed);
+        foreach (var request in emulator.GetRecentRequests(10))   // oldest first, secrets masked
+        {
+            Console.WriteLine($"{request.Method} {request.Path}?{request.Query} -> {request.StatusCode}");
+        }
+
+        emulator.Reset();
+
+        // The control API over sockets, for tests in other languages:
+        await using var server = await QqConnectEmulatorServer.StartAsync(
+            new QqConnectEmulatorServerOptions { EnableControl = true }, ct);
+        var control = new Uri(server.BaseAddress, "_emulator/");   // e.g. http://127.0.0.1:41234/_emulator/
+        #endregion
+    }
 }

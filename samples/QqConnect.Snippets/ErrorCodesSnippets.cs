@@ -1,3 +1,4 @@
+using System.Globalization;
 using QqConnect.Client;
 
 namespace QqConnect.Snippets;
@@ -20,6 +21,28 @@ internal static class ErrorCodesSnippets
             // e.ErrorInfo: the SDK's meaning, Action and Advice below (null for a code the SDK does not know)
             // e.Operation: which call failed; e.StatusCode: the HTTP status
             logger.LogWarning("QQ login failed: {Code} {Action}", e.ErrorCode, e.ErrorInfo?.Action);
+        }
+        #endregion
+    }
+
+    // docs/error-codes.md, languages: a log in one language whatever the request's.
+    public static async Task LogInEnglish(IQqConnectClient qq, string code, ILogger logger)
+    {
+        #region error-codes-language
+        try
+        {
+            var token = await qq.ExchangeCodeAsync(code);
+        }
+        catch (QqConnectApiException e)
+        {
+            // e.Message and e.ErrorInfo follow CultureInfo.CurrentUICulture (Chinese for zh-CN);
+            // the log line stays in English whatever the culture is.
+            var english = QqErrorCodes.GetInfo(e.ErrorCode, CultureInfo.InvariantCulture);
+            logger.LogWarning("QQ error {Code}: {Meaning}", e.ErrorCode, english?.Meaning);
+
+            // Chinese, whatever the culture is:
+            var chinese = QqErrorCodes.GetInfo(e.ErrorCode, new CultureInfo("zh-CN"));
+            Console.WriteLine(chinese?.Advice);
         }
         #endregion
     }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QqConnect.AspNetCore.Internal;
+using QqConnect.AspNetCore.Resources;
 
 namespace QqConnect.AspNetCore;
 
@@ -62,7 +63,7 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
         {
             Log.ChallengeRefused(Logger, "return URL too long");
             await RefuseChallengeAsync(
-                $"The return URL of this QQ login is {properties.RedirectUri.Length} characters long once encoded; at most {LocalReturnUrl.MaxLength} are kept. Shorten the return URL (AuthenticationProperties.RedirectUri, or the page's address).").ConfigureAwait(false);
+                Messages.Format(Strings.ReturnUrlTooLong, properties.RedirectUri.Length, LocalReturnUrl.MaxLength)).ConfigureAwait(false);
             return;
         }
 
@@ -83,8 +84,7 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
         catch (ArgumentException e)
         {
             throw new InvalidOperationException(
-                "The QQ redirect_uri built from the host, the path base and QqConnectAuthenticationOptions.CallbackPath cannot be sent to QQ: "
-                + e.Message + " Shorten the callback path or the path base.", e);
+                Messages.Format(Strings.RedirectUriCannotBeSent, e.Message), e);
         }
 
         // One cookie binds the login to this browser and carries its properties: the correlation cookie, named after
@@ -99,7 +99,7 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
         {
             Log.ChallengeRefused(Logger, "properties too large");
             await RefuseChallengeAsync(
-                $"The properties of this QQ login take {protectedProperties.Length} characters once protected; at most {MaxProtectedPropertiesLength} fit in its cookie. Shorten the AuthenticationProperties passed to the challenge (its Items and Parameters, and the RedirectUri).").ConfigureAwait(false);
+                Messages.Format(Strings.PropertiesTooLarge, protectedProperties.Length, MaxProtectedPropertiesLength)).ConfigureAwait(false);
             return;
         }
 
@@ -116,19 +116,19 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
         var state = callback.State;
         if (string.IsNullOrEmpty(state))
         {
-            return HandleRequestResult.Fail("The QQ login failed: the callback carries no state (it was not sent by QQ for a login started here).");
+            return HandleRequestResult.Fail(Strings.NoState);
         }
 
         if (!LoginState.IsWellFormed(state))
         {
-            return HandleRequestResult.Fail("The QQ login failed: the state in the callback is not one this site issues.");
+            return HandleRequestResult.Fail(Strings.StateNotIssued);
         }
 
         var cookieName = CorrelationCookieName(state);
         var protectedProperties = _cookies.GetRequestCookie(Context, cookieName);
         if (string.IsNullOrEmpty(protectedProperties))
         {
-            return HandleRequestResult.Fail("Correlation failed: the QQ login's correlation cookie is missing (the login was started in another browser, or took longer than RemoteAuthenticationTimeout). The code was not used.");
+            return HandleRequestResult.Fail(Strings.CorrelationMissing);
         }
 
         _cookies.DeleteCookie(Context, cookieName, Options.CorrelationCookie.Build(Context, TimeProvider.GetUtcNow()));
@@ -137,19 +137,19 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
         var properties = Options.StateDataFormat.Unprotect(protectedProperties, state);
         if (properties is null)
         {
-            return HandleRequestResult.Fail("Correlation failed: the QQ login's correlation cookie could not be read (tampered with, or protected with other Data Protection keys). The code was not used.");
+            return HandleRequestResult.Fail(Strings.CorrelationUnreadable);
         }
 
         if (!properties.Items.Remove(PropertyKeys.ExpiresAt, out var expiresText)
             || !DateTimeOffset.TryParse(expiresText, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expiresAt)
             || TimeProvider.GetUtcNow() >= expiresAt)
         {
-            return HandleRequestResult.Fail("The QQ login expired: the user came back after RemoteAuthenticationTimeout. The code was not used.", properties);
+            return HandleRequestResult.Fail(Strings.LoginExpired, properties);
         }
 
         if (!properties.Items.Remove(PropertyKeys.RedirectUri, out var redirectUri) || string.IsNullOrEmpty(redirectUri))
         {
-            return HandleRequestResult.Fail("The QQ login failed: its state carries no redirect_uri.", properties);
+            return HandleRequestResult.Fail(Strings.NoRedirectUri, properties);
         }
 
         if (callback.Outcome == QqCallbackOutcome.Cancelled || (callback.Outcome == QqCallbackOutcome.Error && IsRefusal(callback)))
@@ -159,12 +159,12 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
 
         if (callback.Outcome == QqCallbackOutcome.Error)
         {
-            return HandleRequestResult.Fail(new AuthenticationFailureException("QQ reported an error on the callback: " + callback, callback.ToException()), properties);
+            return HandleRequestResult.Fail(new AuthenticationFailureException(Messages.Format(Strings.CallbackError, callback), callback.ToException()), properties);
         }
 
         if (!callback.IsSuccess || string.IsNullOrEmpty(callback.Code))
         {
-            return HandleRequestResult.Fail(new AuthenticationFailureException("The QQ callback carries neither a code nor an error.", callback.ToException()), properties);
+            return HandleRequestResult.Fail(new AuthenticationFailureException(Strings.CallbackEmpty, callback.ToException()), properties);
         }
 
         var clientName = ClientName;
@@ -189,7 +189,7 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
                 openId = await client.GetOpenIdAsync(token.AccessToken, Context.RequestAborted).ConfigureAwait(false);
                 if (token.OpenId is not null && !string.Equals(token.OpenId, openId.OpenId, StringComparison.Ordinal))
                 {
-                    return HandleRequestResult.Fail("The QQ login failed: the openid of the token answer and the openid /oauth2.0/me gives for that token differ.", properties);
+                    return HandleRequestResult.Fail(Strings.OpenIdsDiffer, properties);
                 }
             }
 
@@ -197,12 +197,12 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
         }
         catch (QqConnectException e)
         {
-            return HandleRequestResult.Fail(new AuthenticationFailureException($"The QQ login failed ({e.Operation}): {e.Message}", e), properties);
+            return HandleRequestResult.Fail(new AuthenticationFailureException(Messages.Format(Strings.CallFailed, e.Operation, e.Message), e), properties);
         }
 
         if (Options.UseUnionIdAsNameIdentifier && string.IsNullOrEmpty(openId.UnionId))
         {
-            return HandleRequestResult.Fail("The QQ login failed: UseUnionIdAsNameIdentifier is on but QQ sent no UnionID (turn on RequestUnionId, on the client registration when ClientName is used).", properties);
+            return HandleRequestResult.Fail(Strings.NoUnionId, properties);
         }
 
         var ticket = await CreateTicketAsync(properties, token, openId, user).ConfigureAwait(false);
@@ -252,7 +252,7 @@ internal sealed partial class QqConnectAuthenticationHandler : RemoteAuthenticat
             return result;
         }
 
-        _refusal = new AuthenticationFailureException("Access was denied by the resource owner or by the remote server.", callback.ToException());
+        _refusal = new AuthenticationFailureException(Strings.AccessDenied, callback.ToException());
         _refusal.Data["error"] = callback.Outcome == QqCallbackOutcome.Cancelled
             ? "usercancel"
             : callback.ErrorCode?.ToString(CultureInfo.InvariantCulture) ?? callback.RawError;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OAuth.Claims;
 using Microsoft.AspNetCore.Http;
 using QqConnect.AspNetCore.Internal;
+using QqConnect.AspNetCore.Resources;
 
 namespace QqConnect.AspNetCore;
 
@@ -123,47 +124,47 @@ public sealed class QqConnectAuthenticationOptions : RemoteAuthenticationOptions
         {
             if (string.IsNullOrWhiteSpace(AppId))
             {
-                throw new ArgumentException($"{Key(nameof(AppId))} is required (the APP ID from the QQ Connect console), unless ClientName names an AddQqConnectClient registration.{Hint}", nameof(AppId));
+                throw new ArgumentException(Messages.Format(Strings.OptionsAppIdRequired, Key(nameof(AppId))) + Hint, nameof(AppId));
             }
 
             if (string.IsNullOrWhiteSpace(AppKey))
             {
-                throw new ArgumentException($"{Key(nameof(AppKey))} is required (the APP Key from the QQ Connect console), unless ClientName names an AddQqConnectClient registration.{Hint}", nameof(AppKey));
+                throw new ArgumentException(Messages.Format(Strings.OptionsAppKeyRequired, Key(nameof(AppKey))) + Hint, nameof(AppKey));
             }
         }
         else if (!string.IsNullOrEmpty(AppId) || !string.IsNullOrEmpty(AppKey) || BaseAddress is not null || RequestUnionId)
         {
-            throw new ArgumentException($"{Key(nameof(ClientName))} cannot be combined with AppId, AppKey, BaseAddress or RequestUnionId: set them on the named AddQqConnectClient registration.", nameof(ClientName));
+            throw new ArgumentException(Messages.Format(Strings.OptionsClientNameCombined, Key(nameof(ClientName))), nameof(ClientName));
         }
 
         if (UseUnionIdAsNameIdentifier && !RequestUnionId && string.IsNullOrWhiteSpace(ClientName))
         {
-            throw new ArgumentException($"{Key(nameof(UseUnionIdAsNameIdentifier))} needs RequestUnionId = true.", nameof(UseUnionIdAsNameIdentifier));
+            throw new ArgumentException(Messages.Format(Strings.OptionsUnionIdNeedsRequest, Key(nameof(UseUnionIdAsNameIdentifier))), nameof(UseUnionIdAsNameIdentifier));
         }
 
         foreach (var scope in Scopes)
         {
             if (string.IsNullOrWhiteSpace(scope) || scope.Contains(',', StringComparison.Ordinal) || scope.Any(char.IsWhiteSpace))
             {
-                throw new ArgumentException($"{Key(nameof(Scopes))} must hold API names such as get_user_info, without spaces or commas.", nameof(Scopes));
+                throw new ArgumentException(Messages.Format(Strings.OptionsScopes, Key(nameof(Scopes))), nameof(Scopes));
             }
         }
 
         if (Display is not (QqDisplay.Pc or QqDisplay.Mobile))
         {
-            throw new ArgumentException($"{Key(nameof(Display))} must be QqDisplay.Pc or QqDisplay.Mobile.", nameof(Display));
+            throw new ArgumentException(Messages.Format(Strings.OptionsDisplay, Key(nameof(Display))), nameof(Display));
         }
 
         if (CorrelationCookie is null || string.IsNullOrEmpty(CorrelationCookie.Name))
         {
-            throw new ArgumentException($"{Key(nameof(CorrelationCookie))} needs a name.", nameof(CorrelationCookie));
+            throw new ArgumentException(Messages.Format(Strings.OptionsCorrelationCookie, Key(nameof(CorrelationCookie))), nameof(CorrelationCookie));
         }
 
         // An early check of the path alone, on start: the host and path base are known only per request, so the
         // challenge applies the client's rule to the whole redirect_uri as sent (percent-encoded).
         if (Encoding.UTF8.GetByteCount(CallbackPath.Value!) > QqConnectAuthenticationDefaults.MaxQqParameterBytes)
         {
-            throw new ArgumentException($"{Key(nameof(CallbackPath))} is longer than {QqConnectAuthenticationDefaults.MaxQqParameterBytes} bytes; QQ refuses a redirect_uri over {QqConnectAuthenticationDefaults.MaxQqParameterBytes} bytes (error 100010).", nameof(CallbackPath));
+            throw new ArgumentException(Messages.Format(Strings.OptionsCallbackPathTooLong, Key(nameof(CallbackPath)), QqConnectAuthenticationDefaults.MaxQqParameterBytes), nameof(CallbackPath));
         }
     }
 }

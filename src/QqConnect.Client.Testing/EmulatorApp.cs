@@ -13,11 +13,22 @@ public sealed class EmulatorApp
     /// Registered callback domains such as <c>localhost</c> or <c>example.com</c> (a redirect_uri on that
     /// host or any sub-domain is accepted). An entry containing <c>://</c> is a URL prefix instead.
     /// </param>
+    /// <exception cref="ArgumentException">An empty id or key, no callback domain, or a blank one.</exception>
     public EmulatorApp(string appId, string appKey, params string[] callbackDomains)
     {
         ArgumentException.ThrowIfNullOrEmpty(appId);
         ArgumentException.ThrowIfNullOrEmpty(appKey);
         ArgumentNullException.ThrowIfNull(callbackDomains);
+        if (callbackDomains.Length == 0)
+        {
+            throw new ArgumentException("An app needs at least one callback domain: without one every login fails with 100010.", nameof(callbackDomains));
+        }
+
+        if (callbackDomains.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("A callback domain must not be null, empty or blank.", nameof(callbackDomains));
+        }
+
         AppId = appId;
         AppKey = appKey;
         CallbackDomains = [.. callbackDomains];

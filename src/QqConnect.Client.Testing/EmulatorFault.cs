@@ -25,7 +25,10 @@ public sealed class EmulatorFault
     /// </summary>
     public TimeSpan Delay { get; init; }
 
-    /// <summary>The HTTP status of a <see cref="EmulatorFaultKind.ServerError"/> (default 502) or <see cref="EmulatorFaultKind.CustomBody"/> (default 200).</summary>
+    /// <summary>
+    /// The HTTP status of a <see cref="EmulatorFaultKind.ServerError"/> (default 502) or <see cref="EmulatorFaultKind.CustomBody"/>
+    /// (default 200), from 200 to 599.
+    /// </summary>
     public int? StatusCode { get; init; }
 
     /// <summary>Chunk size in bytes of a <see cref="EmulatorFaultKind.SlowBody"/>. Default 8.</summary>

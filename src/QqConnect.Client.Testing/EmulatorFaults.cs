@@ -27,6 +27,9 @@ public sealed class EmulatorFaults
 
     /// <summary>Adds a fault after the pending ones.</summary>
     /// <param name="fault">The fault.</param>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A count or chunk size below 1, negative padding or delay, or a status code outside 200–599.
+    /// </exception>
     public void Add(EmulatorFault fault)
     {
         ArgumentNullException.ThrowIfNull(fault);
@@ -34,6 +37,11 @@ public sealed class EmulatorFaults
         ArgumentOutOfRangeException.ThrowIfLessThan(fault.ChunkSize, 1, nameof(fault));
         ArgumentOutOfRangeException.ThrowIfNegative(fault.PaddingBytes, nameof(fault));
         ArgumentOutOfRangeException.ThrowIfLessThan(fault.Delay, TimeSpan.Zero, nameof(fault));
+        if (fault.StatusCode is { } status and (< 200 or > 599))
+        {
+            throw new ArgumentOutOfRangeException(nameof(fault), status, "StatusCode must be an HTTP answer status from 200 to 599 (a 1xx status is interim, not an answer).");
+        }
+
         lock (_gate)
         {
             _pending.Add(new Entry(fault));

@@ -143,7 +143,7 @@ public sealed partial class QqConnectEmulator
             var accessToken = Ids.NewToken();
             lock (_gate)
             {
-                _accessTokens.Add(accessToken, new IssuedAccessToken(app, user, now + _accessTokenLifetime));
+                _accessTokens.Add(accessToken, new IssuedAccessToken(app, user, now + _accessTokenLifetime, now + _refreshTokenLifetime), now);
             }
 
             return RedirectUris.Append(redirectUri, $"access_token={accessToken}&expires_in={ExpiresIn}{state}", inFragment: true);
@@ -152,7 +152,8 @@ public sealed partial class QqConnectEmulator
         var authorizationCode = Ids.NewToken();
         lock (_gate)
         {
-            _codes.Add(authorizationCode, new IssuedCode(app, user, redirectUri, now + _codeLifetime));
+            _codes.Add(authorizationCode, new IssuedCode(app, user, redirectUri, now + _codeLifetime), now);
+            Interlocked.Increment(ref _codesIssued);
         }
 
         return RedirectUris.Append(redirectUri, $"code={authorizationCode}{state}");

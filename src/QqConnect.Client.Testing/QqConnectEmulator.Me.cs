@@ -40,7 +40,7 @@ public sealed partial class QqConnectEmulator
 
         lock (_gate)
         {
-            if (!_accessTokens.TryGetValue(accessToken, out token))
+            if (!_accessTokens.TryGet(accessToken, TimeProvider.GetUtcNow(), out token))
             {
                 return QqErrors.AccessTokenCheckFailed;
             }

@@ -56,7 +56,7 @@ public sealed partial class QqConnectEmulator
 
         lock (_gate)
         {
-            if (!_codes.TryGetValue(code, out var issued))
+            if (!_codes.TryGet(code, TimeProvider.GetUtcNow(), out var issued))
             {
                 return Answers.OAuthError(QqErrors.CodeToTokenFailed, json);
             }
@@ -78,6 +78,7 @@ public sealed partial class QqConnectEmulator
             }
 
             issued.Used = true;
+            Interlocked.Increment(ref _codesRedeemed);
             return IssueTokens(app, issued.User, TimeProvider.GetUtcNow() + _refreshTokenLifetime, answer);
         }
     }
@@ -92,7 +93,7 @@ public sealed partial class QqConnectEmulator
 
         lock (_gate)
         {
-            if (!_refreshTokens.TryGetValue(refreshToken, out var issued))
+            if (!_refreshTokens.TryGet(refreshToken, TimeProvider.GetUtcNow(), out var issued))
             {
                 return Answers.OAuthError(QqErrors.RefreshFailed, json);
             }
@@ -119,13 +120,14 @@ public sealed partial class QqConnectEmulator
     /// </summary>
     private EmulatorResponse IssueTokens(EmulatorApp app, EmulatorUser user, DateTimeOffset loginExpiresAt, TokenAnswer answer)
     {
+        var now = TimeProvider.GetUtcNow();
         var accessToken = Ids.NewToken();
-        _accessTokens.Add(accessToken, new IssuedAccessToken(app, user, TimeProvider.GetUtcNow() + _accessTokenLifetime));
+        _accessTokens.Add(accessToken, new IssuedAccessToken(app, user, now + _accessTokenLifetime, loginExpiresAt), now);
         string? refreshToken = null;
         if (!_omitRefreshToken)
         {
             refreshToken = Ids.NewToken();
-            _refreshTokens.Add(refreshToken, new IssuedRefreshToken(app, user, loginExpiresAt));
+            _refreshTokens.Add(refreshToken, new IssuedRefreshToken(app, user, loginExpiresAt), now);
         }
 
         var openId = answer.NeedOpenId ? Ids.OpenId(app.AppId, user.Key) : null;

@@ -41,7 +41,7 @@ public sealed partial class QqConnectEmulator
             return Answers.RetError(QqErrors.RetOpenIdInvalid, QqErrors.MsgOpenIdNotMatching);
         }
 
-        return Answers.Text(RenderUserInfo(token.App, token.User, expected, _avatarBaseAddress ?? baseAddress));
+        return Answers.Text(RenderUserInfo(token.App, CurrentProfile(token.User), expected, _avatarBaseAddress ?? baseAddress));
     }
 
     private static string RenderUserInfo(EmulatorApp app, EmulatorUser user, string openId, Uri avatarBase)

@@ -20,9 +20,9 @@ public sealed partial class QqConnectEmulator
     internal static readonly string[] AuthorizeParameterNames = ["response_type", "client_id", "redirect_uri", "state", "scope", "display"];
 
     private readonly object _gate = new();
-    private readonly Dictionary<string, IssuedCode> _codes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IssuedAccessToken> _accessTokens = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IssuedRefreshToken> _refreshTokens = new(StringComparer.Ordinal);
+    private readonly IssuedStore<IssuedCode> _codes;
+    private readonly IssuedStore<IssuedAccessToken> _accessTokens;
+    private readonly IssuedStore<IssuedRefreshToken> _refreshTokens;
     private readonly ConcurrentDictionary<string, long> _requestCounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EmulatorApp> _appsById;
     private readonly TimeProvider _faultTime;
@@ -37,6 +37,8 @@ public sealed partial class QqConnectEmulator
     private readonly Uri? _avatarBaseAddress;
     private int _codeReplays;
     private int _refreshTokenReplays;
+    private long _codesIssued;
+    private long _codesRedeemed;
 
     /// <summary>Creates an emulator with the default apps and users, on the system clock.</summary>
     public QqConnectEmulator()
@@ -55,8 +57,18 @@ public sealed partial class QqConnectEmulator
             throw new ArgumentException("The emulator needs at least one user.", nameof(options));
         }
 
+        if (options.Apps.Count == 0)
+        {
+            throw new ArgumentException("The emulator needs at least one app: without one, every login fails with 100010.", nameof(options));
+        }
+
+        if (options.Users.GroupBy(user => user.Key, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"User key {twice.Key} is given twice: each user needs its own key (it makes the OpenIDs).", nameof(options));
+        }
+
         Apps = [.. options.Apps];
-        Users = [.. options.Users];
+        _users = UserTable.Of([.. options.Users]);
         _appsById = new Dictionary<string, EmulatorApp>(StringComparer.Ordinal);
         foreach (var app in Apps)
         {
@@ -66,6 +78,10 @@ public sealed partial class QqConnectEmulator
             }
         }
 
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.IssuedPerUserLimit, 1, nameof(options.IssuedPerUserLimit));
+        _codes = new IssuedStore<IssuedCode>(options.IssuedPerUserLimit);
+        _accessTokens = new IssuedStore<IssuedAccessToken>(options.IssuedPerUserLimit);
+        _refreshTokens = new IssuedStore<IssuedRefreshToken>(options.IssuedPerUserLimit);
         TimeProvider = timeProvider ?? TimeProvider.System;
         _faultTime = options.FaultTimeProvider ?? TimeProvider.System;
         _codeLifetime = options.CodeLifetime;
@@ -82,8 +98,11 @@ public sealed partial class QqConnectEmulator
     /// <summary>The registered apps.</summary>
     public IReadOnlyList<EmulatorApp> Apps { get; }
 
-    /// <summary>The fake users, by index as offered on the authorize page.</summary>
-    public IReadOnlyList<EmulatorUser> Users { get; }
+    /// <summary>
+    /// The fake users, by index as offered on the authorize page: a snapshot, taken when read
+    /// (<see cref="AddOrReplaceUser"/> publishes a new one; an index never changes once given).
+    /// </summary>
+    public IReadOnlyList<EmulatorUser> Users => Volatile.Read(ref _users).List;
 
     /// <summary>The clock used for code and token expiry.</summary>
     public TimeProvider TimeProvider { get; }
@@ -103,7 +122,11 @@ public sealed partial class QqConnectEmulator
     /// <summary>How many times an already-used refresh token was presented again.</summary>
     public int RefreshTokenReplays => Volatile.Read(ref _refreshTokenReplays);
 
-    /// <summary>How many requests arrived for a path such as <c>/oauth2.0/token</c>, faulted ones included.</summary>
+    /// <summary>
+    /// How many requests arrived for a path such as <c>/oauth2.0/token</c>, faulted ones included. Paths are counted
+    /// one by one up to <see cref="CountedPathLimit"/> different ones (QQ's own paths always count); requests for
+    /// further unknown paths are not counted.
+    /// </summary>
     /// <param name="path">The request path.</param>
     /// <returns>The number of requests since creation or the last <see cref="Reset"/>.</returns>
     public long GetRequestCount(string path)
@@ -113,7 +136,8 @@ public sealed partial class QqConnectEmulator
     }
 
     /// <summary>
-    /// Forgets every issued code and token, zeroes the counters and clears pending faults. Apps and users stay.
+    /// Forgets every issued code and token, zeroes the counters, clears pending faults and the recent requests
+    /// (<see cref="GetRecentRequests"/>). Apps and users stay, those added with <see cref="AddOrReplaceUser"/> too.
     /// </summary>
     public void Reset()
     {
@@ -124,9 +148,12 @@ public sealed partial class QqConnectEmulator
             _refreshTokens.Clear();
             Volatile.Write(ref _codeReplays, 0);
             Volatile.Write(ref _refreshTokenReplays, 0);
+            Interlocked.Exchange(ref _codesIssued, 0);
+            Interlocked.Exchange(ref _codesRedeemed, 0);
         }
 
         _requestCounts.Clear();
+        _recentRequests.Clear();
         Faults.Clear();
     }
 
@@ -163,7 +190,8 @@ public sealed partial class QqConnectEmulator
     public HttpMessageHandler CreateHandler() => new EmulatorHttpMessageHandler(this);
 
     /// <summary>
-    /// Handles one request: counts it, plays any matching injected fault, and answers like graph.qq.com.
+    /// Handles one request: counts it, plays any matching injected fault, answers like graph.qq.com, and keeps it among
+    /// the recent requests (<see cref="GetRecentRequests"/>, secrets masked).
     /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels injected delays; once processing started it completes.</param>
@@ -171,8 +199,23 @@ public sealed partial class QqConnectEmulator
     public async Task<EmulatorResponse> HandleAsync(EmulatorRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        _requestCounts.AddOrUpdate(request.Path, 1, static (_, count) => count + 1);
+        CountRequest(request.Path);
+        var arrived = TimeProvider.GetUtcNow();
         var fault = Faults.TakeFor(request.Path);
+        EmulatorResponse? answer = null;
+        try
+        {
+            answer = await AnswerAsync(request, fault, cancellationToken).ConfigureAwait(false);
+            return answer;
+        }
+        finally
+        {
+            Record(request, arrived, fault, answer);
+        }
+    }
+
+    private async Task<EmulatorResponse> AnswerAsync(EmulatorRequest request, EmulatorFault? fault, CancellationToken cancellationToken)
+    {
         var acts = fault is not null && fault.Kind is not (EmulatorFaultKind.SlowBody or EmulatorFaultKind.OversizedBody);
         if (acts && fault!.Phase == EmulatorFaultPhase.BeforeProcessing)
         {
@@ -283,11 +326,25 @@ public sealed partial class QqConnectEmulator
         return Answers.NotFound();
     }
 
+    /// <summary>How many different paths <see cref="GetRequestCount"/> counts, so that requests for random paths keep memory bounded.</summary>
+    public const int CountedPathLimit = 256;
+
+    private void CountRequest(string path)
+    {
+        if (_requestCounts.Count < CountedPathLimit || _requestCounts.ContainsKey(path) || IsQqPath(path))
+        {
+            _requestCounts.AddOrUpdate(path, 1, static (_, count) => count + 1);
+        }
+    }
+
+    private static bool IsQqPath(string path) => path is AuthorizePath or TokenPath or MePath or UserInfoPath;
+
     private EmulatorUser UserAt(int userIndex)
     {
+        var users = Users;
         ArgumentOutOfRangeException.ThrowIfNegative(userIndex);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(userIndex, Users.Count);
-        return Users[userIndex];
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(userIndex, users.Count);
+        return users[userIndex];
     }
 
     private static bool WantsJson(IReadOnlyDictionary<string, string> query) =>

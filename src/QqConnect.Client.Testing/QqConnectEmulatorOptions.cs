@@ -21,6 +21,13 @@ public sealed class QqConnectEmulatorOptions
     /// <summary>The APP Key of the UnionID app. A fake, published on purpose.</summary>
     public const string UnionIdAppKey = "emulator-app-key-fedcba9876543210";
 
+    // The longest lifetime taken: 2,147,483,647 seconds (about 68 years), what the tool's seconds options take.
+    private static readonly TimeSpan MaximumLifetime = TimeSpan.FromSeconds(int.MaxValue);
+
+    private TimeSpan _codeLifetime = TimeSpan.FromMinutes(10);
+    private TimeSpan _accessTokenLifetime = TimeSpan.FromSeconds(7_776_000);
+    private TimeSpan _refreshTokenLifetime = TimeSpan.FromDays(180);
+
     /// <summary>The registered apps. Starts with the two default apps.</summary>
     public Collection<EmulatorApp> Apps { get; } =
     [
@@ -50,20 +57,43 @@ public sealed class QqConnectEmulatorOptions
     ];
 
     /// <summary>How long an authorization code stays redeemable. QQ: 10 minutes.</summary>
-    public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromMinutes(10);
+    /// <exception cref="ArgumentOutOfRangeException">Zero, negative or above 2,147,483,647 seconds.</exception>
+    public TimeSpan CodeLifetime
+    {
+        get => _codeLifetime;
+        set => _codeLifetime = Lifetime(value, nameof(CodeLifetime));
+    }
 
     /// <summary>
     /// Access token lifetime, returned as <c>expires_in</c>. Default 7,776,000 s (90 days, what QQ's older docs
     /// say; its current doc says 60 days, 5,184,000 s): clients must use the returned value either way.
     /// </summary>
-    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromSeconds(7_776_000);
+    /// <exception cref="ArgumentOutOfRangeException">Zero, negative or above 2,147,483,647 seconds.</exception>
+    public TimeSpan AccessTokenLifetime
+    {
+        get => _accessTokenLifetime;
+        set => _accessTokenLifetime = Lifetime(value, nameof(AccessTokenLifetime));
+    }
 
     /// <summary>
     /// How long after the user's login the chain of refresh tokens stays usable (QQ's older doc says about 6 months,
     /// its current doc about 3).
     /// Default 180 days.
     /// </summary>
-    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(180);
+    /// <exception cref="ArgumentOutOfRangeException">Zero, negative or above 2,147,483,647 seconds.</exception>
+    public TimeSpan RefreshTokenLifetime
+    {
+        get => _refreshTokenLifetime;
+        set => _refreshTokenLifetime = Lifetime(value, nameof(RefreshTokenLifetime));
+    }
+
+    /// <summary>
+    /// How many authorization codes, access tokens and refresh tokens (each) the emulator remembers per app and user;
+    /// past it, the oldest is forgotten and answered as never issued (QQ documents no such limit; the emulator has one so
+    /// that a long load test keeps its memory flat). Codes are also forgotten once expired, refresh tokens once their
+    /// login's refresh window closes, access tokens when their login's refresh window closes (or when they expire, if later). Default 100; at least 1.
+    /// </summary>
+    public int IssuedPerUserLimit { get; set; } = 100;
 
     /// <summary>
     /// When true, token answers carry no <c>refresh_token</c>, as older QQ answers did. Default false.
@@ -100,4 +130,11 @@ public sealed class QqConnectEmulatorOptions
     /// time (<see cref="TimeProvider.System"/>), even when the emulator's own clock is a fake.
     /// </summary>
     public TimeProvider? FaultTimeProvider { get; set; }
+
+    private static TimeSpan Lifetime(TimeSpan value, string name)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero, name);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaximumLifetime, name);
+        return value;
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QqConnect.Client.Diagnostics;
 using QqConnect.Client.Internal;
+using QqConnect.Client.Resources;
 using QqConnect.Client.Transport;
 
 namespace QqConnect.Client;
@@ -191,7 +192,7 @@ public sealed class QqConnectClient : IQqConnectClient, IDisposable
         if (!string.Equals(openId.OpenId, expectedOpenId, StringComparison.Ordinal))
         {
             QqConnectLog.TokenRejected(_logger, "openid does not match the token");
-            throw request.Context.Fail(QqConnectErrorKind.SecurityCheck, "The access token belongs to another user than the openid it came with. Refuse the login.");
+            throw request.Context.Fail(QqConnectErrorKind.SecurityCheck, Strings.OpenIdMismatch);
         }
 
         return openId;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using QqConnect.Client.Testing;
+using QqConnect.Emulator.Control;
 
 namespace QqConnect.Emulator;
 
@@ -39,9 +40,10 @@ public sealed class QqConnectEmulatorServer : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         options ??= new QqConnectEmulatorServerOptions();
-        if (!IPAddress.IsLoopback(options.Address))
+        if (!IPAddress.IsLoopback(options.Address) || options.Address.IsIPv4MappedToIPv6)
         {
-            throw new ArgumentException("The emulator binds only to loopback addresses.", nameof(options));
+            // An IPv4-mapped IPv6 address (::ffff:127.0.0.1) counts as loopback but binds the IPv6 socket: refused too.
+            throw new ArgumentException("The emulator binds only to loopback addresses (127.0.0.1, ::1; not ::ffff:127.0.0.1).", nameof(options));
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options));
@@ -62,6 +64,11 @@ public sealed class QqConnectEmulatorServer : IAsyncDisposable
 
         var app = builder.Build();
         var log = options.RequestLog;
+        if (options.EnableControl)
+        {
+            app.Map(QqConnectEmulatorServerOptions.ControlPath, control => control.Run(context => ControlEndpoint.ServeAsync(context, emulator, log)));
+        }
+
         app.RunQqConnectEmulator(emulator, log);
         try
         {

@@ -132,7 +132,7 @@ public sealed class CommandLineTests
     {
         var error = Assert.Throws<UsageException>(() => EmulatorCommandLine.Parse(["--config", ""]));
 
-        Assert.Equal("--config needs a file name, got an empty one.", error.Message);
+        Assert.Equal("--config needs a file name, got an empty one. （--config 需要一个文件名，收到的是空的。）", error.Message);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class CommandLineTests
 
         var error = Assert.Throws<UsageException>(() => EmulatorCommandLine.Parse(["--config", directory]));
 
-        Assert.Equal($"--config: '{directory}' is a directory, not a JSON file.", error.Message);
+        Assert.Equal($"--config: '{directory}' is a directory, not a JSON file. （--config：'{directory}' 是目录，不是 JSON 文件。）", error.Message);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class CommandLineTests
 
         var error = Assert.Throws<UsageException>(() => EmulatorCommandLine.Parse(["--config", path]));
 
-        Assert.Equal($"--config: there is no file '{path}'.", error.Message);
+        Assert.Equal($"--config: there is no file '{path}'. （--config：文件 '{path}' 不存在。）", error.Message);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class CommandLineTests
     {
         var error = Assert.Throws<UsageException>(() => EmulatorCommandLine.Parse(["--config", "/dev/zero"]));
 
-        Assert.Equal("--config: '/dev/zero' is larger than 1 MiB; a configuration file must be at most 1 MiB.", error.Message);
+        Assert.Equal("--config: '/dev/zero' is larger than 1 MiB; a configuration file must be at most 1 MiB. （--config：'/dev/zero' 超过 1 MiB；配置文件最多 1 MiB。）", error.Message);
     }
 
     [Fact]
@@ -180,11 +180,11 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData("--app", "a:b:", "--app 'a:b:': the callback domains after the last ':' are empty; give at least one, such as localhost,127.0.0.1 (or leave out the last ':').")]
-    [InlineData("--app", "a:b: , ", "--app 'a:b: , ': the callback domains after the last ':' are empty; give at least one, such as localhost,127.0.0.1 (or leave out the last ':').")]
-    [InlineData("--user", "a:", "--user 'a:': the nickname after ':' is empty; --user needs KEY:NICKNAME.")]
-    [InlineData("--fault", "kind=ServerError,statusCode=99", "--fault: statusCode must be an HTTP status from 100 to 599, got 99.")]
-    [InlineData("--fault", "kind=CustomBody,statusCode=600", "--fault: statusCode must be an HTTP status from 100 to 599, got 600.")]
+    [InlineData("--app", "a:b:", "--app 'a:b:': the callback domains after the last ':' are empty; give at least one, such as localhost,127.0.0.1 (or leave out the last ':'). （--app 'a:b:'：最后一个 ':' 后面的回调域名是空的；至少给一个，例如 localhost,127.0.0.1，或去掉最后一个 ':'。）")]
+    [InlineData("--app", "a:b: , ", "--app 'a:b: , ': the callback domains after the last ':' are empty; give at least one, such as localhost,127.0.0.1 (or leave out the last ':'). （--app 'a:b: , '：最后一个 ':' 后面的回调域名是空的；至少给一个，例如 localhost,127.0.0.1，或去掉最后一个 ':'。）")]
+    [InlineData("--user", "a:", "--user 'a:': the nickname after ':' is empty; --user needs KEY:NICKNAME. （--user 'a:'：':' 后面的昵称是空的；--user 需要 KEY:NICKNAME。）")]
+    [InlineData("--fault", "kind=ServerError,statusCode=99", "--fault: statusCode must be an HTTP answer status from 200 to 599, got 99. （--fault：statusCode 必须是 200 到 599 之间的 HTTP 响应状态码，收到的是 99。）")]
+    [InlineData("--fault", "kind=CustomBody,statusCode=600", "--fault: statusCode must be an HTTP answer status from 200 to 599, got 600. （--fault：statusCode 必须是 200 到 599 之间的 HTTP 响应状态码，收到的是 600。）")]
     public void Parse_ValueThatBreaksEveryLogin_FailsWithOneLineNamingTheOption(string name, string value, string expected)
     {
         var error = Assert.Throws<UsageException>(() => EmulatorCommandLine.Parse([name, value]));
@@ -197,21 +197,21 @@ public sealed class CommandLineTests
     {
         var error = Assert.Throws<UsageException>(() => EmulatorCommandLine.Parse(["--user", "a:A", "--user", "a:B"]));
 
-        Assert.Equal("--user: the key 'a' is given twice; each user needs its own key (the OpenIDs derive from it).", error.Message);
+        Assert.Equal("--user: the key 'a' is given twice; each user needs its own key (the OpenIDs derive from it). （--user：键 'a' 出现了两次；每个用户需要自己的键，OpenID 由它派生。）", error.Message);
     }
 
     [Theory]
-    [InlineData("""{ "codeLifetimeSeconds": 0 }""", "c.json: codeLifetimeSeconds must be a positive number of seconds (at most 2147483647), got 0.")]
-    [InlineData("""{ "accessTokenLifetimeSeconds": -5 }""", "c.json: accessTokenLifetimeSeconds must be a positive number of seconds (at most 2147483647), got -5.")]
-    [InlineData("""{ "refreshTokenLifetimeSeconds": 9999999999999 }""", "c.json: refreshTokenLifetimeSeconds must be a positive number of seconds (at most 2147483647), got 9999999999999.")]
-    [InlineData("""{ "refreshTokenLifetimeSeconds": 0 }""", "c.json: refreshTokenLifetimeSeconds must be a positive number of seconds (at most 2147483647), got 0.")]
-    [InlineData("""{ "apps": [] }""", "c.json: apps is empty; list at least one app (or leave apps out for the default apps): without one every login fails with 100010.")]
-    [InlineData("""{ "apps": [ { "appId": "1", "appKey": "k", "callbackDomains": [] } ] }""", "c.json: apps[0].callbackDomains is empty; list at least one domain, such as \"localhost\" (or leave it out for localhost and 127.0.0.1).")]
-    [InlineData("""{ "apps": [ { "appId": "1", "appKey": "k", "callbackDomains": [" "] } ] }""", "c.json: apps[0].callbackDomains is empty; list at least one domain, such as \"localhost\" (or leave it out for localhost and 127.0.0.1).")]
-    [InlineData("""{ "users": [ { "key": "a", "nickname": "A" }, { "key": "a", "nickname": "B" } ] }""", "c.json: users[1].key 'a' is given twice; each user needs its own key (the OpenIDs derive from it).")]
-    [InlineData("""{ "users": [ { "key": "a", "nickname": "" } ] }""", "c.json: users[0].nickname is required (a non-empty string).")]
-    [InlineData("""{ "users": [] }""", "c.json: users is empty; list at least one user (or leave users out for the default users).")]
-    [InlineData("""{ "faults": [ { "kind": "ServerError", "statusCode": 1000 } ] }""", "c.json: faults[0]: statusCode must be an HTTP status from 100 to 599, got 1000.")]
+    [InlineData("""{ "codeLifetimeSeconds": 0 }""", "c.json: codeLifetimeSeconds must be a positive number of seconds (at most 2147483647), got 0. （c.json: codeLifetimeSeconds 必须是正的秒数，最多 2147483647，收到的是 0。）")]
+    [InlineData("""{ "accessTokenLifetimeSeconds": -5 }""", "c.json: accessTokenLifetimeSeconds must be a positive number of seconds (at most 2147483647), got -5. （c.json: accessTokenLifetimeSeconds 必须是正的秒数，最多 2147483647，收到的是 -5。）")]
+    [InlineData("""{ "refreshTokenLifetimeSeconds": 9999999999999 }""", "c.json: refreshTokenLifetimeSeconds must be a positive number of seconds (at most 2147483647), got 9999999999999. （c.json: refreshTokenLifetimeSeconds 必须是正的秒数，最多 2147483647，收到的是 9999999999999。）")]
+    [InlineData("""{ "refreshTokenLifetimeSeconds": 0 }""", "c.json: refreshTokenLifetimeSeconds must be a positive number of seconds (at most 2147483647), got 0. （c.json: refreshTokenLifetimeSeconds 必须是正的秒数，最多 2147483647，收到的是 0。）")]
+    [InlineData("""{ "apps": [] }""", "c.json: apps is empty; list at least one app (or leave apps out for the default apps): without one every login fails with 100010. （c.json：apps 是空的；至少列出一个应用，或不写 apps 使用默认应用：没有应用，每次登录都会以 100010 失败。）")]
+    [InlineData("""{ "apps": [ { "appId": "1", "appKey": "k", "callbackDomains": [] } ] }""", "c.json: apps[0].callbackDomains is empty; list at least one domain, such as \"localhost\" (or leave it out for localhost and 127.0.0.1). （c.json: apps[0].callbackDomains 是空的；至少列出一个域名，例如 \"localhost\"；不写它则使用 localhost 和 127.0.0.1。）")]
+    [InlineData("""{ "apps": [ { "appId": "1", "appKey": "k", "callbackDomains": [" "] } ] }""", "c.json: apps[0].callbackDomains is empty; list at least one domain, such as \"localhost\" (or leave it out for localhost and 127.0.0.1). （c.json: apps[0].callbackDomains 是空的；至少列出一个域名，例如 \"localhost\"；不写它则使用 localhost 和 127.0.0.1。）")]
+    [InlineData("""{ "users": [ { "key": "a", "nickname": "A" }, { "key": "a", "nickname": "B" } ] }""", "c.json: users[1].key 'a' is given twice; each user needs its own key (the OpenIDs derive from it). （c.json：users[1].key 'a' 出现了两次；每个用户需要自己的键，OpenID 由它派生。）")]
+    [InlineData("""{ "users": [ { "key": "a", "nickname": "" } ] }""", "c.json: users[0].nickname is required (a non-empty string). （c.json: users[0].nickname 是必填项，须为非空字符串。）")]
+    [InlineData("""{ "users": [] }""", "c.json: users is empty; list at least one user (or leave users out for the default users). （c.json：users 是空的；至少列出一个用户，或不写 users 使用默认用户。）")]
+    [InlineData("""{ "faults": [ { "kind": "ServerError", "statusCode": 1000 } ] }""", "c.json: faults[0]: statusCode must be an HTTP answer status from 200 to 599, got 1000. （c.json: faults[0]：statusCode 必须是 200 到 599 之间的 HTTP 响应状态码，收到的是 1000。）")]
     public void Parse_ConfigValueThatBreaksEveryLogin_FailsWithOneLineNamingTheKey(string json, string expected)
     {
         var error = Assert.Throws<UsageException>(() => EmulatorCommandLine.Parse(["--config", "c.json"], _ => json));
@@ -220,15 +220,15 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData("""{ "omitRefreshTokens": true }""", "c.json: line 1, column 23: unknown key 'omitRefreshTokens'; the keys here are urls, apps, users, omitRefreshToken, legacyCallbackErrors, requireState, denyErrorCode, denyErrorDescription, codeLifetimeSeconds, accessTokenLifetimeSeconds, refreshTokenLifetimeSeconds, faults.")]
-    [InlineData("""{ "codeLifetimeSeconds": "600" }""", "c.json: line 1, column 31: codeLifetimeSeconds must be a whole number.")]
-    [InlineData("""{ "codeLifetimeSeconds": null, "requireState": 1 }""", "c.json: line 1, column 49: requireState must be true or false.")]
-    [InlineData("{\n  \"faults\": [ { \"kind\": \"Explode\" } ]\n}", "c.json: line 2, column 34: faults[0].kind must be one of Latency, ServerError, DropConnection, SlowBody, OversizedBody, CustomBody.")]
-    [InlineData("""{ "apps": [ { "appId": 1 } ] }""", "c.json: line 1, column 25: apps[0].appId must be a string.")]
-    [InlineData("""{ "apps": { } }""", "c.json: line 1, column 12: apps must be a list [ ... ].")]
-    [InlineData("[]", "c.json: line 1, column 2: the configuration must be an object { ... }.")]
-    [InlineData("not json", "c.json: line 1, column 2: not valid JSON (look for a missing quote, comma or bracket).")]
-    [InlineData("{ \"urls\": \"x\",\n\n  oops }", "c.json: line 3, column 3: not valid JSON (look for a missing quote, comma or bracket).")]
+    [InlineData("""{ "omitRefreshTokens": true }""", "c.json: line 1, column 23: unknown key 'omitRefreshTokens'; the keys here are urls, apps, users, omitRefreshToken, legacyCallbackErrors, requireState, denyErrorCode, denyErrorDescription, codeLifetimeSeconds, accessTokenLifetimeSeconds, refreshTokenLifetimeSeconds, faults. （c.json：第 1 行第 23 列：未知的键 'omitRefreshTokens'；这里可用的键是 urls, apps, users, omitRefreshToken, legacyCallbackErrors, requireState, denyErrorCode, denyErrorDescription, codeLifetimeSeconds, accessTokenLifetimeSeconds, refreshTokenLifetimeSeconds, faults。）")]
+    [InlineData("""{ "codeLifetimeSeconds": "600" }""", "c.json: line 1, column 31: codeLifetimeSeconds must be a whole number. （c.json：第 1 行第 31 列：codeLifetimeSeconds 必须是整数。）")]
+    [InlineData("""{ "codeLifetimeSeconds": null, "requireState": 1 }""", "c.json: line 1, column 49: requireState must be true or false. （c.json：第 1 行第 49 列：requireState 必须是 true 或 false。）")]
+    [InlineData("{\n  \"faults\": [ { \"kind\": \"Explode\" } ]\n}", "c.json: line 2, column 34: faults[0].kind must be one of Latency, ServerError, DropConnection, SlowBody, OversizedBody, CustomBody. （c.json：第 2 行第 34 列：faults[0].kind 必须是 Latency, ServerError, DropConnection, SlowBody, OversizedBody, CustomBody 之一。）")]
+    [InlineData("""{ "apps": [ { "appId": 1 } ] }""", "c.json: line 1, column 25: apps[0].appId must be a string. （c.json：第 1 行第 25 列：apps[0].appId 必须是字符串。）")]
+    [InlineData("""{ "apps": { } }""", "c.json: line 1, column 12: apps must be a list [ ... ]. （c.json：第 1 行第 12 列：apps 必须是列表 [ ... ]。）")]
+    [InlineData("[]", "c.json: line 1, column 2: the configuration must be an object { ... }. （c.json：第 1 行第 2 列：配置必须是对象 { ... }。）")]
+    [InlineData("not json", "c.json: line 1, column 2: not valid JSON (look for a missing quote, comma or bracket). （c.json：第 1 行第 2 列：不是有效的 JSON，请检查是否缺少引号、逗号或括号。）")]
+    [InlineData("{ \"urls\": \"x\",\n\n  oops }", "c.json: line 3, column 3: not valid JSON (look for a missing quote, comma or bracket). （c.json：第 3 行第 3 列：不是有效的 JSON，请检查是否缺少引号、逗号或括号。）")]
     public void Parse_ConfigFileOfTheWrongShape_SaysLineColumnAndKeyInPlainWords(string json, string expected)
     {
         var error = Assert.Throws<UsageException>(() => EmulatorCommandLine.Parse(["--config", "c.json"], _ => json));
@@ -249,7 +249,7 @@ public sealed class CommandLineTests
         var exit = await EmulatorTool.RunAsync(["--app", "1:a", "--app", "1:b"], output, error, CancellationToken.None);
 
         Assert.Equal(2, exit);
-        Assert.Equal("--app: the app id '1' is given twice; each app needs its own id." + Environment.NewLine, error.ToString());
+        Assert.Equal("--app: the app id '1' is given twice; each app needs its own id. （--app：应用 ID '1' 出现了两次；每个应用需要自己的 ID。）" + Environment.NewLine, error.ToString());
     }
 
     [Fact]
@@ -294,6 +294,7 @@ public sealed class CommandLineTests
         var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains($"port {port} is already in use", line, StringComparison.Ordinal);
         Assert.Contains("--urls http://127.0.0.1:", line, StringComparison.Ordinal);
+        Assert.Contains($"（无法在 http://127.0.0.1:{port} 上监听：端口 {port} 已被占用：别的程序或另一个模拟器正在使用它。请用 --urls http://127.0.0.1:PORT 换一个端口", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -98,4 +98,24 @@ public sealed class EmulatorStateTests
         Assert.Equal(49, bodies.Count(b => b.Contains("100020", StringComparison.Ordinal)));
         Assert.Equal(49, h.Emulator.CodeReplays);
     }
+
+    [Fact]
+    public void Options_WithoutApps_AreRefused()
+    {
+        var options = new QqConnectEmulatorOptions();
+        options.Apps.Clear();
+
+        var exception = Assert.Throws<ArgumentException>(() => new QqConnectEmulator(options));
+        Assert.Contains("at least one app", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_WithAUserKeyTwice_AreRefused()
+    {
+        var options = new QqConnectEmulatorOptions();
+        options.Users.Add(new EmulatorUser("user-0", "另一个小明"));
+
+        var exception = Assert.Throws<ArgumentException>(() => new QqConnectEmulator(options));
+        Assert.Contains("user-0", exception.Message, StringComparison.Ordinal);
+    }
 }

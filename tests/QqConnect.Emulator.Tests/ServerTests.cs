@@ -26,6 +26,14 @@ public sealed class ServerTests
     }
 
     [Fact]
+    public async Task Server_Ipv4MappedLoopbackAddress_IsRefused()
+    {
+        var exception = await Assert.ThrowsAsync<ArgumentException>(() =>
+            QqConnectEmulatorServer.StartAsync(new QqConnectEmulatorServerOptions { Address = IPAddress.Loopback.MapToIPv6() }));
+        Assert.Contains("::ffff:127.0.0.1", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Server_FullBrowserAndServerFlow_OverSockets()
     {
         await using var server = await QqConnectEmulatorServer.StartAsync();
@@ -149,4 +157,43 @@ public sealed class ServerTests
 
     private static string QqCode(QqConnectEmulator emulator) =>
         Harness.QueryOf(emulator.Authorize(Harness.AuthorizeUrl()))["code"]!;
+
+    [Fact]
+    public async Task Server_FormBodyOver64KiB_Answers413_WithoutReadingItAll_AndTheNextRequestWorks()
+    {
+        await using var server = await QqConnectEmulatorServer.StartAsync();
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+
+        foreach (var chunked in new[] { false, true })
+        {
+            // Declared over the cap, and sent chunked without a length (the cap holds while reading).
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("oauth2.0/token", UriKind.Relative))
+            {
+                Content = new StringContent("grant_type=authorization_code&code=" + new string('x', 200_000), Encoding.ASCII, "application/x-www-form-urlencoded"),
+            };
+            request.Headers.TransferEncodingChunked = chunked;
+            using var refused = await http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+            Assert.Contains("65536", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var small = new StringContent("grant_type=authorization_code&client_id=100000001", Encoding.ASCII, "application/x-www-form-urlencoded");
+        using var answered = await http.PostAsync(new Uri("oauth2.0/token", UriKind.Relative), small);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+    }
+
+    [Fact]
+    public async Task Server_IndexPage_ListsAppsAndUsers_WithoutAppKeys()
+    {
+        var options = new QqConnectEmulatorOptions();
+        options.Apps.Add(new EmulatorApp("101234567", "a-real-looking-app-key-0000000000", "localhost"));
+        await using var server = await QqConnectEmulatorServer.StartAsync(new QqConnectEmulatorServerOptions { EmulatorOptions = options });
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+
+        var page = await http.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Contains("101234567", page, StringComparison.Ordinal);
+        Assert.Contains("小明", page, StringComparison.Ordinal);
+        Assert.All(options.Apps, app => Assert.DoesNotContain(app.AppKey, page, StringComparison.Ordinal));
+    }
 }

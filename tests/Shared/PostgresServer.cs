@@ -60,22 +60,48 @@ public sealed class PostgresServer : IDisposable
     {
         get
         {
-            if (BinDirectory is null)
-            {
-                var where = Environment.GetEnvironmentVariable(BinVariable) is { Length: > 0 } configured
-                    ? $"no initdb and pg_ctl in {configured} ({BinVariable})"
-                    : $"no {DebianRoot}/<version>/bin/initdb";
-                var message = $"PostgreSQL is missing ({where}): install Debian's postgresql (apt-get install -y postgresql) to run the PostgreSQL tests.";
-                if (Environment.GetEnvironmentVariable(RequireVariable) == "1")
-                {
-                    Xunit.Assert.Fail($"{message} ({RequireVariable}=1 makes this a failure.)");
-                }
-
-                Xunit.Skip.If(true, message);
-            }
-
+            EnsureInstalled();
             return LazyShared.Value;
         }
+    }
+
+    /// <summary>
+    /// A server of the caller's own, not <see cref="Shared"/>: for a test that stops and starts it (<see cref="Stop"/>,
+    /// <see cref="StartAgain"/>). The caller disposes it. Skipped or failed like <see cref="Shared"/> without PostgreSQL.
+    /// </summary>
+    public static PostgresServer StartOwn()
+    {
+        EnsureInstalled();
+        return Start();
+    }
+
+    /// <summary>Stops the server as an administrator would (fast shutdown: open connections are cut), keeping its data.</summary>
+    public void Stop() => Run("pg_ctl", "-D", _data, "-m", "fast", "-w", "-t", "60", "stop");
+
+    /// <summary>Starts the stopped server again, on the same port; returns once it accepts connections.</summary>
+    public void StartAgain() => Run("pg_ctl", "-D", _data, "-l", Path.Combine(RunDirectory, "server.log"), "-o", ServerOptions, "-w", "-t", "60", "start");
+
+    private string ServerOptions => string.Join(' ',
+        $"-p {Port.ToString(CultureInfo.InvariantCulture)}", $"-k '{RunDirectory}'", "-c listen_addresses=127.0.0.1",
+        "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=200");
+
+    private static void EnsureInstalled()
+    {
+        if (BinDirectory is not null)
+        {
+            return;
+        }
+
+        var where = Environment.GetEnvironmentVariable(BinVariable) is { Length: > 0 } configured
+            ? $"no initdb and pg_ctl in {configured} ({BinVariable})"
+            : $"no {DebianRoot}/<version>/bin/initdb";
+        var message = $"PostgreSQL is missing ({where}): install Debian's postgresql (apt-get install -y postgresql) to run the PostgreSQL tests.";
+        if (Environment.GetEnvironmentVariable(RequireVariable) == "1")
+        {
+            Xunit.Assert.Fail($"{message} ({RequireVariable}=1 makes this a failure.)");
+        }
+
+        Xunit.Skip.If(true, message);
     }
 
     /// <summary>The connection string of database <paramref name="database"/> as the postgres role.</summary>
@@ -197,12 +223,9 @@ public sealed class PostgresServer : IDisposable
         for (var attempt = 1; ; attempt++)
         {
             Port = FreeLoopbackPort();
-            var options = string.Join(' ',
-                $"-p {Port.ToString(CultureInfo.InvariantCulture)}", $"-k '{RunDirectory}'", "-c listen_addresses=127.0.0.1",
-                "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=200");
             try
             {
-                Run("pg_ctl", "-D", _data, "-l", log, "-o", options, "-w", "-t", "60", "start");
+                Run("pg_ctl", "-D", _data, "-l", log, "-o", ServerOptions, "-w", "-t", "60", "start");
                 return;
             }
             catch (InvalidOperationException) when (attempt < 3)

@@ -20,6 +20,9 @@ internal static class EmulatorHttpAdapter
     /// <summary>The scheme and host (with port) the browser used.</summary>
     public static string Origin(HttpRequest request) => request.Scheme + "://" + request.Host.Value;
 
+    /// <summary>The largest form body read (the authorize form, a token POST): QQ's are a few hundred bytes.</summary>
+    public const int MaxFormBytes = 64 * 1024;
+
     public static async Task ServeAsync(HttpContext context, QqConnectEmulator emulator, Action<string>? log)
     {
         var request = context.Request;
@@ -27,8 +30,14 @@ internal static class EmulatorHttpAdapter
         string? form = null;
         if (HttpMethods.IsPost(request.Method))
         {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8);
-            form = await reader.ReadToEndAsync(aborted).ConfigureAwait(false);
+            form = await ReadFormAsync(request, aborted).ConfigureAwait(false);
+            if (form is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync($"The form body is over {MaxFormBytes} bytes; QQ's forms are a few hundred.", aborted).ConfigureAwait(false);
+                return;
+            }
         }
 
         var emulatorRequest = new EmulatorRequest(request.Method, request.Path.HasValue ? request.Path.Value! : "/", PublicBaseAddress(request))
@@ -89,5 +98,24 @@ internal static class EmulatorHttpAdapter
         {
             // The client went away mid-body.
         }
+    }
+
+    /// <summary>The body as UTF-8 text, or null when it is over <see cref="MaxFormBytes"/> (read no further than that).</summary>
+    private static async Task<string?> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxFormBytes)
+        {
+            return null;
+        }
+
+        var buffer = new byte[MaxFormBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            length += read;
+        }
+
+        return length > MaxFormBytes ? null : Encoding.UTF8.GetString(buffer, 0, length);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using QqConnect.AspNetCore.Resources;
 
 namespace QqConnect.AspNetCore.Internal;
 
@@ -42,7 +43,7 @@ internal static class QqConnectAuthenticationOptionsBinder
             {
                 "PC" => QqDisplay.Pc,
                 "MOBILE" => QqDisplay.Mobile,
-                _ => throw Invalid(path, nameof(QqConnectAuthenticationOptions.Display), "Pc or Mobile"),
+                _ => throw Invalid(path, nameof(QqConnectAuthenticationOptions.Display), Strings.ExpectedPcOrMobile),
             };
         }
 
@@ -54,7 +55,7 @@ internal static class QqConnectAuthenticationOptionsBinder
         {
             options.CallbackPath = callbackPath.StartsWith('/') && !callbackPath.Contains('?', StringComparison.Ordinal) && !callbackPath.Contains('#', StringComparison.Ordinal)
                 ? new PathString(callbackPath)
-                : throw Invalid(path, nameof(QqConnectAuthenticationOptions.CallbackPath), "a path starting with '/', such as /signin-qq");
+                : throw Invalid(path, nameof(QqConnectAuthenticationOptions.CallbackPath), Strings.ExpectedCallbackPath);
         }
     }
 
@@ -81,9 +82,9 @@ internal static class QqConnectAuthenticationOptionsBinder
 
     private static bool ReadBool(IConfiguration section, string path, string key, bool current) =>
         section[key] is { Length: > 0 } text
-            ? bool.TryParse(text, out var value) ? value : throw Invalid(path, key, "true or false")
+            ? bool.TryParse(text, out var value) ? value : throw Invalid(path, key, Strings.ExpectedTrueOrFalse)
             : current;
 
     private static InvalidOperationException Invalid(string path, string key, string expected) =>
-        new($"The configuration value {KeyOf(path, key)} must be {expected}.");
+        new(Messages.Format(Strings.ConfigurationValueInvalid, KeyOf(path, key), expected));
 }

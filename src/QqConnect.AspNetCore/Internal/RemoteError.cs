@@ -1,4 +1,4 @@
-using System.Globalization;
+using QqConnect.AspNetCore.Resources;
 
 namespace QqConnect.AspNetCore.Internal;
 
@@ -11,10 +11,13 @@ internal static class RemoteError
     public static string Describe(Exception failure, bool refused)
     {
         var code = QqErrorCode(failure);
-        var what = refused ? "QQ登录 cancelled" : "QQ登录 failed";
-        return code is { } number
-            ? string.Create(CultureInfo.InvariantCulture, $"{what} (QQ error {number}).")
-            : refused ? what + "." : what + "; please try again.";
+        return (refused, code) switch
+        {
+            (true, { } number) => Messages.Format(Strings.RemoteErrorCancelledCode, number),
+            (true, null) => Strings.RemoteErrorCancelled,
+            (false, { } number) => Messages.Format(Strings.RemoteErrorFailedCode, number),
+            (false, null) => Strings.RemoteErrorFailed,
+        };
     }
 
     private static int? QqErrorCode(Exception? failure)

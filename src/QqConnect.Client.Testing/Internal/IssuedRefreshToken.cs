@@ -1,7 +1,10 @@
 namespace QqConnect.Client.Testing.Internal;
 
-/// <summary>An issued refresh token: single-use, usable until the login's refresh window closes.</summary>
-internal sealed class IssuedRefreshToken(EmulatorApp app, EmulatorUser user, DateTimeOffset loginExpiresAt)
+/// <summary>
+/// An issued refresh token: single-use, usable until the login's refresh window closes. Remembered, used or not, until
+/// then: a used one presented again before is a replay; after, it is unknown, as an expired one is.
+/// </summary>
+internal sealed class IssuedRefreshToken(EmulatorApp app, EmulatorUser user, DateTimeOffset loginExpiresAt) : IIssued
 {
     public EmulatorApp App { get; } = app;
 
@@ -10,4 +13,6 @@ internal sealed class IssuedRefreshToken(EmulatorApp app, EmulatorUser user, Dat
     public DateTimeOffset LoginExpiresAt { get; } = loginExpiresAt;
 
     public bool Used { get; set; }
+
+    public DateTimeOffset ForgetAt => LoginExpiresAt;
 }

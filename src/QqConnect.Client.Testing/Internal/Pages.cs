@@ -91,8 +91,8 @@ internal static class Pages
         builder.Append("<h1>QQ Connect (QQ互联) emulator</h1><h2>Apps</h2><ul>");
         foreach (var app in apps)
         {
-            builder.Append("<li><code>").Append(H(app.AppId)).Append("</code> key <code>").Append(H(app.AppKey))
-                .Append("</code> domains <code>").Append(H(string.Join(", ", app.CallbackDomains))).Append("</code>")
+            // The app key is a secret even here (a configuration may hold a real one): the page names the app only.
+            builder.Append("<li><code>").Append(H(app.AppId)).Append("</code> domains <code>").Append(H(string.Join(", ", app.CallbackDomains))).Append("</code>")
                 .Append(app.UnionIdGranted ? " (UnionID granted)" : "").Append("</li>");
         }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using QqConnect.Client.Internal;
+using QqConnect.Client.Resources;
 
 namespace QqConnect.Client.Configuration;
 
@@ -18,7 +20,7 @@ internal static class QqConnectOptionsBinder
         {
             options.BaseAddress = Uri.TryCreate(baseAddress, UriKind.Absolute, out var uri)
                 ? uri
-                : throw Invalid(nameof(QqConnectOptions.BaseAddress), "an absolute URL");
+                : throw Invalid(nameof(QqConnectOptions.BaseAddress), Strings.ExpectedAbsoluteUrl);
         }
 
         options.Scopes = ReadList(section, nameof(QqConnectOptions.Scopes)) ?? options.Scopes;
@@ -54,19 +56,19 @@ internal static class QqConnectOptionsBinder
 
     private static TimeSpan ReadTimeSpan(IConfiguration section, string key, TimeSpan current) =>
         section[key] is { Length: > 0 } text
-            ? TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(key, "a time span such as 00:00:10")
+            ? TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(key, Strings.ExpectedTimeSpan)
             : current;
 
     private static int ReadInt(IConfiguration section, string key, int current) =>
         section[key] is { Length: > 0 } text
-            ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(key, "a whole number")
+            ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(key, Strings.ExpectedWholeNumber)
             : current;
 
     private static bool ReadBool(IConfiguration section, string key, bool current) =>
         section[key] is { Length: > 0 } text
-            ? bool.TryParse(text, out var value) ? value : throw Invalid(key, "true or false")
+            ? bool.TryParse(text, out var value) ? value : throw Invalid(key, Strings.ExpectedTrueOrFalse)
             : current;
 
     private static InvalidOperationException Invalid(string key, string expected) =>
-        new($"The configuration value QqConnectOptions.{key} must be {expected}.");
+        new(Messages.Format(Strings.ConfigurationValueInvalid, key, expected));
 }

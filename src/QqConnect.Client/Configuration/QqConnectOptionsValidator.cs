@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QqConnect.Client.Diagnostics;
 using QqConnect.Client.Internal;
+using QqConnect.Client.Resources;
 
 namespace QqConnect.Client.Configuration;
 
@@ -54,9 +55,7 @@ internal sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOpti
         var warnings = new List<string>();
         if (options.RedirectUri is { } redirectUri && HasFragment(redirectUri))
         {
-            warnings.Add(
-                "QqConnectOptions.RedirectUri has a fragment (#...): browsers never send a fragment to the server, and QQ answers "
-                + "a redirect_uri with one with error 100010 (redirect uri is illegal). Remove it.");
+            warnings.Add(Strings.OptionsRedirectUriFragment);
         }
 
         return warnings;
@@ -72,50 +71,49 @@ internal sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOpti
         var failures = new List<string>();
         if (string.IsNullOrWhiteSpace(options.AppId))
         {
-            failures.Add("QqConnectOptions.AppId is required (the APP ID from the QQ Connect console).");
+            failures.Add(Strings.OptionsAppIdRequired);
         }
         else if (HasControlOrSpace(options.AppId))
         {
-            failures.Add("QqConnectOptions.AppId must not contain spaces or control characters.");
+            failures.Add(Strings.OptionsAppIdSpaces);
         }
 
         if (string.IsNullOrWhiteSpace(options.AppKey))
         {
-            failures.Add("QqConnectOptions.AppKey is required (the APP Key from the QQ Connect console).");
+            failures.Add(Strings.OptionsAppKeyRequired);
         }
         else if (HasControlOrSpace(options.AppKey))
         {
-            failures.Add("QqConnectOptions.AppKey must not contain spaces or control characters.");
+            failures.Add(Strings.OptionsAppKeySpaces);
         }
 
         if (string.IsNullOrWhiteSpace(options.RedirectUri))
         {
-            failures.Add("QqConnectOptions.RedirectUri is required (the callback URL exactly as registered).");
+            failures.Add(Strings.OptionsRedirectUriRequired);
         }
         else if (!Guard.IsAbsoluteHttpUrl(options.RedirectUri))
         {
-            failures.Add("QqConnectOptions.RedirectUri must be an absolute http or https URL, such as https://example.com/signin-qq.");
+            failures.Add(Strings.OptionsRedirectUriAbsolute);
         }
         else if (options.RedirectUri!.Length > Guard.MaxStateOrUrlLength
             || QqWire.LengthProblem(options.RedirectUri, "redirect URI") is not null)
         {
             failures.Add(
-                $"QqConnectOptions.RedirectUri is {QqWire.BytesAsSent(options.RedirectUri)} bytes as sent (percent-encoded); "
-                + $"QQ refuses a redirect_uri over {QqWire.MaxParameterBytes} bytes with error 100010 (redirect uri is illegal).");
+                Messages.Format(Strings.OptionsRedirectUriTooLong, QqWire.BytesAsSent(options.RedirectUri), QqWire.MaxParameterBytes));
         }
 
         if (options.BaseAddress is null || !options.BaseAddress.IsAbsoluteUri)
         {
-            failures.Add("QqConnectOptions.BaseAddress must be an absolute URL.");
+            failures.Add(Strings.OptionsBaseAddressAbsolute);
         }
         else if (options.BaseAddress.Scheme != Uri.UriSchemeHttps && !(options.BaseAddress.Scheme == Uri.UriSchemeHttp && IsLoopback(options.BaseAddress)))
         {
-            failures.Add("QqConnectOptions.BaseAddress must use https; plain http is accepted only for loopback hosts (a local emulator).");
+            failures.Add(Strings.OptionsBaseAddressHttps);
         }
         else if (options.BaseAddress.Query.Length > 0 || options.BaseAddress.Fragment.Length > 0)
         {
             // Each call's path and query are appended to it: a query or fragment here would swallow them.
-            failures.Add("QqConnectOptions.BaseAddress must not have a query or fragment (each call's path and query are appended to it).");
+            failures.Add(Strings.OptionsBaseAddressQuery);
         }
 
         if (options.Scopes is not null)
@@ -124,7 +122,7 @@ internal sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOpti
             {
                 if (string.IsNullOrWhiteSpace(scope) || HasControlOrSpace(scope) || scope.Contains(','))
                 {
-                    failures.Add("QqConnectOptions.Scopes must hold API names such as get_user_info, without spaces or commas.");
+                    failures.Add(Strings.OptionsScopes);
                     break;
                 }
             }
@@ -132,12 +130,12 @@ internal sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOpti
 
         if (options.AcceptedAppIds is not null && options.AcceptedAppIds.Any(id => string.IsNullOrWhiteSpace(id) || HasControlOrSpace(id)))
         {
-            failures.Add("QqConnectOptions.AcceptedAppIds must hold app ids without spaces.");
+            failures.Add(Strings.OptionsAcceptedAppIds);
         }
 
         if (options.MaxResponseBodySize < MinResponseBodySize || options.MaxResponseBodySize > MaxResponseBodySize)
         {
-            failures.Add($"QqConnectOptions.MaxResponseBodySize must be between {MinResponseBodySize} and {MaxResponseBodySize} bytes.");
+            failures.Add(Messages.Format(Strings.OptionsMaxResponseBodySize, MinResponseBodySize, MaxResponseBodySize));
         }
 
         CheckResilience(options.Resilience, failures);
@@ -148,7 +146,7 @@ internal sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOpti
     {
         if (resilience is null)
         {
-            failures.Add("QqConnectOptions.Resilience must not be null; set Resilience.Enabled = false to turn it off.");
+            failures.Add(Strings.OptionsResilienceNull);
             return;
         }
 
@@ -157,7 +155,7 @@ internal sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOpti
         {
             if (!IsPollyTimeout(resilience.TotalTimeout))
             {
-                failures.Add("QqConnectOptions.Resilience.TotalTimeout must be between 10 milliseconds and 24 hours (it applies also when Enabled is false).");
+                failures.Add(Strings.OptionsTotalTimeout);
             }
 
             return;
@@ -165,17 +163,17 @@ internal sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOpti
 
         if (!IsPollyTimeout(resilience.AttemptTimeout) || !IsPollyTimeout(resilience.TotalTimeout))
         {
-            failures.Add("QqConnectOptions.Resilience timeouts must be between 10 milliseconds and 24 hours.");
+            failures.Add(Strings.OptionsTimeouts);
         }
 
         if (resilience.MaxRetryAttempts < 0 || resilience.MaxRetryAttempts > 10)
         {
-            failures.Add("QqConnectOptions.Resilience.MaxRetryAttempts must be between 0 and 10.");
+            failures.Add(Strings.OptionsMaxRetryAttempts);
         }
 
         if (resilience.RetryBaseDelay < TimeSpan.Zero || resilience.RetryBaseDelay > TimeSpan.FromMinutes(1))
         {
-            failures.Add("QqConnectOptions.Resilience.RetryBaseDelay must be between 0 and 1 minute.");
+            failures.Add(Strings.OptionsRetryBaseDelay);
         }
     }
 
@@ -186,7 +184,7 @@ internal sealed class QqConnectOptionsValidator : IValidateOptions<QqConnectOpti
         var failures = Check(options);
         if (failures.Count > 0)
         {
-            throw new ArgumentException("Invalid QQ Connect options: " + string.Join(" ", failures), nameof(options));
+            throw new ArgumentException(Messages.Format(Strings.OptionsInvalid, string.Join(" ", failures)), nameof(options));
         }
     }
 

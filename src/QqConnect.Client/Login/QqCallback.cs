@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using QqConnect.Client.Internal;
+using QqConnect.Client.Resources;
 
 namespace QqConnect.Client;
 
@@ -115,7 +116,7 @@ public static class QqCallback
                 {
                     if (raw[index] is not null)
                     {
-                        return QqCallbackResult.NotCallback($"the '{Names[index]}' parameter appears more than once.");
+                        return QqCallbackResult.NotCallback(nameof(Strings.NotCallbackDuplicate), Names[index]);
                     }
 
                     raw[index] = value;
@@ -134,7 +135,7 @@ public static class QqCallback
 
         if (state is not null && (raw[1]!.Length > MaxRawValueLength || state.Length > Guard.MaxStateOrUrlLength || Guard.ContainsControl(state)))
         {
-            return QqCallbackResult.NotCallback("the state is too long or has control characters.");
+            return QqCallbackResult.NotCallback(nameof(Strings.NotCallbackState));
         }
 
         if (error is not null)
@@ -152,20 +153,20 @@ public static class QqCallback
         {
             return code is null
                 ? QqCallbackResult.Cancelled(state)
-                : QqCallbackResult.NotCallback("it carries both a code and usercancel.");
+                : QqCallbackResult.NotCallback(nameof(Strings.NotCallbackCodeAndCancel));
         }
 
         if (code is not null)
         {
             if (raw[0]!.Length > MaxRawValueLength || code.Length > Guard.MaxValueLength || Guard.ContainsControl(code) || string.IsNullOrWhiteSpace(code))
             {
-                return QqCallbackResult.NotCallback("the code is too long, blank or has control characters.");
+                return QqCallbackResult.NotCallback(nameof(Strings.NotCallbackCode));
             }
 
             return QqCallbackResult.Success(code, state);
         }
 
-        return QqCallbackResult.NotCallback("it carries neither a code, an error nor usercancel.");
+        return QqCallbackResult.NotCallback(nameof(Strings.NotCallbackEmpty));
     }
 
     private static QqCallbackResult Error(string? rawError, string? description, string? code, string? state)

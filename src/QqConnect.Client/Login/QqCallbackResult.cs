@@ -1,5 +1,6 @@
-using System.Globalization;
 using System.Text;
+using QqConnect.Client.Internal;
+using QqConnect.Client.Resources;
 
 namespace QqConnect.Client;
 
@@ -9,7 +10,10 @@ namespace QqConnect.Client;
 /// </summary>
 public sealed class QqCallbackResult
 {
-    private readonly string _message;
+    // Not-a-callback: the resource naming the reason, and its argument (a parameter's name). The message itself is
+    // made when asked for (ToString, ToException), in the language of the UI culture at that time.
+    private readonly string? _reasonKey;
+    private readonly string? _reasonArgument;
 
     private QqCallbackResult(
         QqCallbackOutcome outcome,
@@ -18,7 +22,8 @@ public sealed class QqCallbackResult
         int? errorCode,
         string? errorDescription,
         string? rawError,
-        string message)
+        string? reasonKey = null,
+        string? reasonArgument = null)
     {
         Outcome = outcome;
         Code = code;
@@ -26,7 +31,8 @@ public sealed class QqCallbackResult
         ErrorCode = errorCode;
         ErrorDescription = errorDescription;
         RawError = rawError;
-        _message = message;
+        _reasonKey = reasonKey;
+        _reasonArgument = reasonArgument;
     }
 
     /// <summary>What the callback says.</summary>
@@ -74,10 +80,10 @@ public sealed class QqCallbackResult
     {
         QqCallbackOutcome.Success => null,
         QqCallbackOutcome.Error when ErrorCode is { } code =>
-            new QqConnectApiException(_message, QqConnectOperation.None, statusCode: null, code, ErrorDescription),
+            new QqConnectApiException(Message(), QqConnectOperation.None, statusCode: null, code, ErrorDescription),
         QqCallbackOutcome.Error or QqCallbackOutcome.Cancelled =>
-            new QqConnectException(_message, QqConnectErrorKind.ApiError, QqConnectOperation.None, statusCode: null, innerException: null),
-        _ => new QqConnectException(_message, QqConnectErrorKind.InvalidResponse, QqConnectOperation.None, statusCode: null, innerException: null),
+            new QqConnectException(Message(), QqConnectErrorKind.ApiError, QqConnectOperation.None, statusCode: null, innerException: null),
+        _ => new QqConnectException(Message(), QqConnectErrorKind.InvalidResponse, QqConnectOperation.None, statusCode: null, innerException: null),
     };
 
     /// <summary>Throws <see cref="ToException"/> unless the callback carries a code.</summary>
@@ -90,47 +96,61 @@ public sealed class QqCallbackResult
         }
     }
 
-    /// <summary>Describes the result without the authorization code.</summary>
+    /// <summary>Describes the result without the authorization code, in the language of the current UI culture.</summary>
     /// <returns>"Success", the error, or why this is not a callback.</returns>
     public override string ToString() => Outcome == QqCallbackOutcome.Success
         ? $"Success (code: {Internal.SecretRedactor.Mask}, state: {(State is null ? "none" : "present")})"
-        : _message;
+        : Message();
 
     internal static QqCallbackResult Success(string code, string? state) =>
-        new(QqCallbackOutcome.Success, code, state, errorCode: null, errorDescription: null, rawError: null, "QQ login succeeded.");
+        new(QqCallbackOutcome.Success, code, state, errorCode: null, errorDescription: null, rawError: null);
 
-    internal static QqCallbackResult Failed(int? errorCode, string? rawError, string? errorDescription, string? state)
-    {
-        var message = new StringBuilder("QQ login failed");
-        if (errorCode is { } code)
-        {
-            message.Append(" with error ").Append(code.ToString(CultureInfo.InvariantCulture));
-            if (QqErrorCodes.Find(code) is { } info)
-            {
-                message.Append(" (").Append(info.Meaning).Append(')');
-            }
-        }
-        else if (rawError is not null)
-        {
-            message.Append(" with error '").Append(Printable(rawError)).Append('\'');
-        }
-
-        if (!string.IsNullOrWhiteSpace(errorDescription))
-        {
-            message.Append(": ").Append(Printable(errorDescription!).Trim());
-        }
-
-        message.Append('.');
-        return new(QqCallbackOutcome.Error, code: null, state, errorCode, errorDescription, rawError, message.ToString());
-    }
+    internal static QqCallbackResult Failed(int? errorCode, string? rawError, string? errorDescription, string? state) =>
+        new(QqCallbackOutcome.Error, code: null, state, errorCode, errorDescription, rawError);
 
     internal static QqCallbackResult Cancelled(string? state) =>
-        new(QqCallbackOutcome.Cancelled, code: null, state, errorCode: null, errorDescription: null, rawError: null,
-            "QQ login cancelled: the user pressed cancel on QQ's mobile login page (usercancel).");
+        new(QqCallbackOutcome.Cancelled, code: null, state, errorCode: null, errorDescription: null, rawError: null);
 
-    internal static QqCallbackResult NotCallback(string reason) =>
-        new(QqCallbackOutcome.NotCallback, code: null, state: null, errorCode: null, errorDescription: null, rawError: null,
-            "Not a QQ login callback: " + reason);
+    internal static QqCallbackResult NotCallback(string reasonKey, string? argument = null) =>
+        new(QqCallbackOutcome.NotCallback, code: null, state: null, errorCode: null, errorDescription: null, rawError: null, reasonKey, argument);
+
+    /// <summary>The message of <see cref="ToException"/> and <see cref="ToString"/>, in the current UI culture's language.</summary>
+    private string Message()
+    {
+        switch (Outcome)
+        {
+            case QqCallbackOutcome.Success:
+                return Strings.CallbackSucceeded;
+            case QqCallbackOutcome.Cancelled:
+                return Strings.CallbackCancelled;
+            case QqCallbackOutcome.NotCallback:
+                return Messages.Format(Strings.NotCallback, Messages.Format(Messages.Get(_reasonKey!, culture: null), _reasonArgument));
+        }
+
+        var description = string.IsNullOrWhiteSpace(ErrorDescription) ? null : Printable(ErrorDescription!).Trim();
+        if (ErrorCode is { } code)
+        {
+            if (QqErrorCodes.Find(code) is { } info)
+            {
+                return description is null
+                    ? Messages.Format(Strings.CallbackFailedKnownCode, code, info.Meaning)
+                    : Messages.Format(Strings.CallbackFailedKnownCodeWithDescription, code, info.Meaning, description);
+            }
+
+            return description is null
+                ? Messages.Format(Strings.CallbackFailedCode, code)
+                : Messages.Format(Strings.CallbackFailedCodeWithDescription, code, description);
+        }
+
+        if (RawError is not null)
+        {
+            return description is null
+                ? Messages.Format(Strings.CallbackFailedRawError, Printable(RawError))
+                : Messages.Format(Strings.CallbackFailedRawErrorWithDescription, Printable(RawError), description);
+        }
+
+        return description is null ? Strings.CallbackFailed : Messages.Format(Strings.CallbackFailedWithDescription, description);
+    }
 
     /// <summary>Text from the URL, made safe for a message or a log line (no line breaks or other control characters).</summary>
     private static string Printable(string text)

@@ -1,5 +1,6 @@
 using QqConnect.Client.Internal;
 using QqConnect.Client.Login.Internal;
+using QqConnect.Client.Resources;
 
 namespace QqConnect.Client;
 
@@ -59,13 +60,13 @@ public sealed class QqLoginStateOptions
         catch (FormatException)
         {
             // The value is a secret: the message must not repeat it, and the original exception is dropped for the same reason.
-            throw new ArgumentException("The login state key is not valid base64.", nameof(base64Key));
+            throw new ArgumentException(Strings.LoginStateKeyNotBase64, nameof(base64Key));
         }
 
         if (key.Length < MinimumKeySize)
         {
             throw new ArgumentException(
-                $"The login state key is {key.Length} bytes long; at least {MinimumKeySize} random bytes are required.",
+                Messages.Format(Strings.LoginStateKeyBytesTooShort, key.Length, MinimumKeySize),
                 nameof(base64Key));
         }
 

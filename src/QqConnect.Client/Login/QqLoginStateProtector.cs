@@ -1,6 +1,7 @@
 using System.Text;
 using QqConnect.Client.Internal;
 using QqConnect.Client.Login.Internal;
+using QqConnect.Client.Resources;
 
 namespace QqConnect.Client;
 
@@ -70,28 +71,28 @@ public sealed class QqLoginStateProtector
         if (key is null || key.Length == 0)
         {
             throw new ArgumentException(
-                "QqLoginStateOptions.Key is not set. Generate a key once (QqLoginStateOptions.GenerateKey), keep it in a secret store and give every server the same one.",
+                Strings.LoginStateKeyMissing,
                 nameof(options));
         }
 
         if (key.Length < QqLoginStateOptions.MinimumKeySize)
         {
             throw new ArgumentException(
-                $"QqLoginStateOptions.Key is {key.Length} bytes long; at least {QqLoginStateOptions.MinimumKeySize} random bytes are required.",
+                Messages.Format(Strings.LoginStateKeyTooShort, key.Length, QqLoginStateOptions.MinimumKeySize),
                 nameof(options));
         }
 
         if (options.Lifetime <= TimeSpan.Zero || options.Lifetime > QqLoginStateOptions.MaximumLifetime)
         {
             throw new ArgumentException(
-                $"QqLoginStateOptions.Lifetime is {options.Lifetime}; it must be positive and at most {QqLoginStateOptions.MaximumLifetime}.",
+                Messages.Format(Strings.LoginStateLifetime, options.Lifetime, QqLoginStateOptions.MaximumLifetime),
                 nameof(options));
         }
 
         if (!IsLocalReturnUrl(options.DefaultReturnUrl) || ReturnUrlEncoder.ToAscii(options.DefaultReturnUrl).Length > MaxReturnUrlBytes)
         {
             throw new ArgumentException(
-                $"QqLoginStateOptions.DefaultReturnUrl must be a local path such as \"/\" (starting with a single '/', no control characters, at most {MaxReturnUrlBytes} bytes percent-encoded).",
+                Messages.Format(Strings.LoginStateDefaultReturnUrl, MaxReturnUrlBytes),
                 nameof(options));
         }
 

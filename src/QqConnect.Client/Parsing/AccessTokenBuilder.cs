@@ -1,4 +1,5 @@
 using QqConnect.Client.Internal;
+using QqConnect.Client.Resources;
 
 namespace QqConnect.Client.Parsing;
 
@@ -26,7 +27,7 @@ internal struct AccessTokenBuilder : IResultBuilder<QqAccessToken>
         }
         else if (name.SequenceEqual("expires_in"u8))
         {
-            _expiresIn = value.TryGetInt64(out var seconds) ? seconds : throw new InvalidBodyException("expires_in is not a number");
+            _expiresIn = value.TryGetInt64(out var seconds) ? seconds : throw new InvalidBodyException(Strings.BodyExpiresInNotNumber);
         }
     }
 
@@ -34,31 +35,31 @@ internal struct AccessTokenBuilder : IResultBuilder<QqAccessToken>
     {
         if (string.IsNullOrEmpty(_accessToken))
         {
-            throw new InvalidBodyException("no access_token");
+            throw new InvalidBodyException(Strings.BodyNoAccessToken);
         }
 
         // The tokens are arguments of the next calls: one those calls would refuse is an invalid answer now.
         if (!Guard.IsUsable(_accessToken))
         {
-            throw new InvalidBodyException("an access_token that is blank, too long or holds control characters");
+            throw new InvalidBodyException(Strings.BodyBadAccessToken);
         }
 
         if (!string.IsNullOrEmpty(_refreshToken) && !Guard.IsUsable(_refreshToken))
         {
-            throw new InvalidBodyException("a refresh_token that is blank, too long or holds control characters");
+            throw new InvalidBodyException(Strings.BodyBadRefreshToken);
         }
 
         // The openid (need_openid=1) is the next call's argument and the user's key: checked as /me's is. Empty or
         // absent means QQ did not send it (an older QQ, a proxy): the caller asks /me.
         if (!string.IsNullOrEmpty(_openId) && !Guard.IsUsable(_openId))
         {
-            throw new InvalidBodyException("an openid that is blank, too long or holds control characters");
+            throw new InvalidBodyException(Strings.BodyBadOpenId);
         }
 
         // TimeSpan holds about 29,000 years; QQ's lifetimes are months.
         if (_expiresIn is not { } seconds || seconds <= 0 || seconds > 100L * 365 * 24 * 3600)
         {
-            throw new InvalidBodyException(_expiresIn is null ? "no expires_in" : "expires_in is out of range");
+            throw new InvalidBodyException(_expiresIn is null ? Strings.BodyNoExpiresIn : Strings.BodyExpiresInOutOfRange);
         }
 
         var expiresIn = TimeSpan.FromSeconds(seconds);

@@ -1,4 +1,5 @@
 using QqConnect.Client.Internal;
+using QqConnect.Client.Resources;
 
 namespace QqConnect.Client.Parsing;
 
@@ -51,18 +52,18 @@ internal static class BodySniffer
         return BodyShape.Unknown;
     }
 
-    /// <summary>Describes a shape for an error message, e.g. "an HTML page".</summary>
+    /// <summary>Describes a shape for an error message, e.g. Strings.BodyHtml.</summary>
     public static string Describe(BodyShape shape) => shape switch
     {
-        BodyShape.Empty => "an empty body",
-        BodyShape.Json => "a JSON object",
-        BodyShape.Jsonp => "a JSONP answer",
-        BodyShape.Form => "form pairs",
-        BodyShape.Html => "an HTML page",
-        BodyShape.JsonNull => "JSON null",
-        BodyShape.JsonArray => "a JSON array",
-        BodyShape.TruncatedJsonp => "a truncated JSONP answer",
-        _ => "an unrecognised body",
+        BodyShape.Empty => Strings.BodyEmpty,
+        BodyShape.Json => Strings.BodyJson,
+        BodyShape.Jsonp => Strings.BodyJsonp,
+        BodyShape.Form => Strings.BodyForm,
+        BodyShape.Html => Strings.BodyHtml,
+        BodyShape.JsonNull => Strings.BodyJsonNull,
+        BodyShape.JsonArray => Strings.BodyJsonArray,
+        BodyShape.TruncatedJsonp => Strings.BodyTruncatedJsonp,
+        _ => Strings.BodyUnknown,
     };
 
     // After "callback(": the JSON object up to the last ')', then only ';' and white space.

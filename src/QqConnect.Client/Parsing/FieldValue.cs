@@ -1,5 +1,6 @@
 using System.Text.Json;
 using QqConnect.Client.Internal;
+using QqConnect.Client.Resources;
 
 namespace QqConnect.Client.Parsing;
 
@@ -43,7 +44,7 @@ internal readonly ref struct FieldValue
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
         JsonTokenType.Null => null,
-        _ => throw new InvalidBodyException("a field that should be text is a JSON object or array"),
+        _ => throw new InvalidBodyException(Strings.BodyTextIsObject),
     };
 
     /// <summary>The value as an integer, whether sent as a number or as a string of digits.</summary>
@@ -69,7 +70,7 @@ internal readonly ref struct FieldValue
                 value = 0;
                 return false;
             default:
-                throw new InvalidBodyException("a field that should be a number is a JSON object or array");
+                throw new InvalidBodyException(Strings.BodyNumberIsObject);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using QqConnect.Client.Resources;
 
 namespace QqConnect.Client.Parsing;
 
@@ -17,7 +18,7 @@ internal static class JsonFieldReader
         var reader = new Utf8JsonReader(json, Options);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new InvalidBodyException("a JSON value that is not an object");
+            throw new InvalidBodyException(Strings.BodyNotAnObject);
         }
 
         while (reader.Read())
@@ -27,7 +28,7 @@ internal static class JsonFieldReader
                 // Anything but white space after the object makes the reader throw.
                 if (reader.Read())
                 {
-                    throw new InvalidBodyException("content after the JSON object");
+                    throw new InvalidBodyException(Strings.BodyContentAfterObject);
                 }
 
                 return;
@@ -42,7 +43,7 @@ internal static class JsonFieldReader
             }
         }
 
-        throw new InvalidBodyException("a JSON object that never closes");
+        throw new InvalidBodyException(Strings.BodyObjectNeverCloses);
     }
 
     // The value at the reader, as spans into the body; a nested object or array is skipped over whole.

@@ -1,4 +1,5 @@
 using QqConnect.Client.Internal;
+using QqConnect.Client.Resources;
 
 namespace QqConnect.Client.Parsing;
 
@@ -29,29 +30,29 @@ internal struct OpenIdBuilder : IResultBuilder<QqOpenId>
     {
         if (string.IsNullOrEmpty(_clientId))
         {
-            throw new InvalidBodyException("no client_id");
+            throw new InvalidBodyException(Strings.BodyNoClientId);
         }
 
         if (string.IsNullOrEmpty(_openId))
         {
-            throw new InvalidBodyException("no openid");
+            throw new InvalidBodyException(Strings.BodyNoOpenId);
         }
 
         // The openid (and unionid) are arguments of the next calls or keys of the app's users; client_id is
         // compared with the app's ids and may be echoed: refuse what the next call would refuse.
         if (!Guard.IsUsable(_clientId))
         {
-            throw new InvalidBodyException("a client_id that is blank, too long or holds control characters");
+            throw new InvalidBodyException(Strings.BodyBadClientId);
         }
 
         if (!Guard.IsUsable(_openId))
         {
-            throw new InvalidBodyException("an openid that is blank, too long or holds control characters");
+            throw new InvalidBodyException(Strings.BodyBadOpenId);
         }
 
         if (!string.IsNullOrEmpty(_unionId) && !Guard.IsUsable(_unionId))
         {
-            throw new InvalidBodyException("a unionid that is blank, too long or holds control characters");
+            throw new InvalidBodyException(Strings.BodyBadUnionId);
         }
 
         return new QqOpenId(_clientId!, _openId!, string.IsNullOrEmpty(_unionId) ? null : _unionId);

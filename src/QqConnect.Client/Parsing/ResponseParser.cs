@@ -1,4 +1,6 @@
 using System.Text.Json;
+using QqConnect.Client.Internal;
+using QqConnect.Client.Resources;
 
 namespace QqConnect.Client.Parsing;
 
@@ -26,7 +28,7 @@ internal static class ResponseParser
                     FormFieldReader.Read(payload, ref builder, ref errors);
                     break;
                 default:
-                    return ParseFailure.InvalidAnswer($"{BodySniffer.Describe(shape)} ({body.Length} bytes), not a QQ Connect answer");
+                    return ParseFailure.InvalidAnswer(Messages.Format(Strings.AnswerNotQq, BodySniffer.Describe(shape), body.Length));
             }
 
             if (errors.IsError)
@@ -38,16 +40,16 @@ internal static class ResponseParser
         }
         catch (InvalidBodyException ex)
         {
-            return ParseFailure.InvalidAnswer($"{BodySniffer.Describe(shape)} that is not a valid answer: {ex.Message}");
+            return ParseFailure.InvalidAnswer(Messages.Format(Strings.AnswerNotValid, BodySniffer.Describe(shape), ex.Message));
         }
         catch (JsonException)
         {
-            return ParseFailure.InvalidAnswer($"{BodySniffer.Describe(shape)} that is not well-formed JSON");
+            return ParseFailure.InvalidAnswer(Messages.Format(Strings.AnswerNotWellFormed, BodySniffer.Describe(shape)));
         }
         catch (Exception ex) when (ex is InvalidOperationException or System.Text.DecoderFallbackException)
         {
             // Utf8JsonReader.GetString and the strict decoder throw these for text that is not valid UTF-8.
-            return ParseFailure.InvalidAnswer($"{BodySniffer.Describe(shape)} with text that is not valid UTF-8");
+            return ParseFailure.InvalidAnswer(Messages.Format(Strings.AnswerNotUtf8, BodySniffer.Describe(shape)));
         }
     }
 }

@@ -1,4 +1,5 @@
 using QqConnect.Client.Internal;
+using QqConnect.Client.Resources;
 
 namespace QqConnect.Client.Parsing;
 
@@ -31,7 +32,7 @@ internal sealed class TokenAppCheck
         }
 
         return ParseFailure.Refused(
-            $"The access token was issued to app {EchoedText.Clean(parsed.Value.ClientId, 64)}, which is not this app ({string.Join(", ", _acceptedAppIds)}). Refuse the login: this is how token substitution looks.",
+            Messages.Format(Strings.TokenOfAnotherApp, EchoedText.Clean(parsed.Value.ClientId, 64), string.Join(", ", _acceptedAppIds)),
             "client_id is not an accepted app id");
     }
 }

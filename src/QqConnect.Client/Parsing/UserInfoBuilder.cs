@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Text;
 using System.Text.Json;
+using QqConnect.Client.Resources;
 
 namespace QqConnect.Client.Parsing;
 
@@ -111,7 +112,7 @@ internal struct UserInfoBuilder : IResultBuilder<QqUserInfo>
     {
         if (_nickname is null)
         {
-            throw new InvalidBodyException("no nickname");
+            throw new InvalidBodyException(Strings.BodyNoNickname);
         }
 
         return new QqUserInfo(UserInfoValues.Text(_nickname)!)

@@ -1,6 +1,7 @@
 using System.Net;
 using QqConnect.Client.Internal;
 using QqConnect.Client.Parsing;
+using QqConnect.Client.Resources;
 
 namespace QqConnect.Client.Transport;
 
@@ -39,7 +40,7 @@ internal readonly struct CallContext
     };
 
     public QqConnectException InvalidResponse(string what) =>
-        Fail(QqConnectErrorKind.InvalidResponse, $"QQ Connect answered {Operation} with {what}.");
+        Fail(QqConnectErrorKind.InvalidResponse, Messages.Format(Strings.InvalidResponse, Operation, what));
 
     public QqConnectException Fail(QqConnectErrorKind kind, string message, Exception? inner = null) =>
         new(Redact(message), kind, Operation, StatusCode, inner);
@@ -51,9 +52,14 @@ internal readonly struct CallContext
         // leave a prefix) and again after escaping: an escape such as "\u0014" can spell a secret's first digits.
         description = description is null ? null : Redact(EchoedText.Clean(Redact(description)));
         var info = QqErrorCodes.Find(code);
-        var message = $"QQ Connect rejected {Operation} with error {code}"
-            + (string.IsNullOrEmpty(description) ? "." : $": {description}.")
-            + (info is null ? string.Empty : $" {info.Advice}");
+        // In the language of the current UI culture; the meaning and advice are read once, in that same language.
+        var message = (info, string.IsNullOrEmpty(description)) switch
+        {
+            (null, true) => Messages.Format(Strings.ApiErrorUnknown, Operation, code),
+            (null, false) => Messages.Format(Strings.ApiErrorUnknownWithDescription, Operation, code, description),
+            (_, true) => Messages.Format(Strings.ApiErrorKnown, Operation, code, info.Meaning, info.Advice),
+            (_, false) => Messages.Format(Strings.ApiErrorKnownWithDescription, Operation, code, info.Meaning, description, info.Advice),
+        };
         return new QqConnectApiException(message, Operation, StatusCode, code, description);
     }
 }

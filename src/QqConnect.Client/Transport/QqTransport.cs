@@ -3,7 +3,9 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Timeout;
 using QqConnect.Client.Diagnostics;
+using QqConnect.Client.Internal;
 using QqConnect.Client.Parsing;
+using QqConnect.Client.Resources;
 
 namespace QqConnect.Client.Transport;
 
@@ -99,7 +101,7 @@ internal sealed class QqTransport
             // Disposing the client cancelled the call (an owned HttpClient cancels its pending requests).
             throw new ObjectDisposedException(
                 ClientTypeName,
-                $"The QqConnectClient was disposed while the {context.Operation} call was in flight.");
+                Messages.Format(Strings.DisposedInFlight, context.Operation));
         }
         catch (Exception ex) when (Translate(ex, context, cancellationToken) is { } failure)
         {
@@ -132,7 +134,7 @@ internal sealed class QqTransport
             if ((int)response.StatusCode is < 200 or > 299)
             {
                 return Outcome.FromException<(HttpStatusCode, T)>(
-                    answered.Fail(QqConnectErrorKind.HttpStatus, $"QQ Connect answered {context.Operation} with HTTP {(int)response.StatusCode}."));
+                    answered.Fail(QqConnectErrorKind.HttpStatus, Messages.Format(Strings.HttpStatus, context.Operation, (int)response.StatusCode)));
             }
 
             using var body = await ResponseBodyReader.ReadAsync(response.Content, _setup.MaxResponseBodySize, answered, cancellationToken).ConfigureAwait(false);
@@ -153,7 +155,7 @@ internal sealed class QqTransport
         {
             return Outcome.FromException<(HttpStatusCode, T)>(context.Fail(
                 QqConnectErrorKind.Transport,
-                $"The {context.Operation} request to QQ Connect failed before a complete answer arrived ({ex.GetType().Name}); see the inner exception.",
+                Messages.Format(Strings.TransportFailed, context.Operation, ex.GetType().Name),
                 ex));
         }
         catch (QqConnectException ex)
@@ -182,7 +184,7 @@ internal sealed class QqTransport
         QqConnectException failure => failure,
         OperationCanceledException when cancellationToken.IsCancellationRequested => null,
         TimeoutRejectedException or OperationCanceledException or TimeoutException =>
-            context.Fail(QqConnectErrorKind.Timeout, $"The {context.Operation} request to QQ Connect timed out.", exception),
+            context.Fail(QqConnectErrorKind.Timeout, Messages.Format(Strings.TimedOut, context.Operation), exception),
         _ => null,
     };
 

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.IO.Compression;
+using QqConnect.Client.Internal;
+using QqConnect.Client.Resources;
 
 namespace QqConnect.Client.Transport;
 
@@ -93,7 +95,7 @@ internal static class ResponseBodyReader
         }
         catch (InvalidDataException ex)
         {
-            throw context.Fail(QqConnectErrorKind.InvalidResponse, $"QQ Connect answered {context.Operation} with a compressed body that could not be decoded.", ex);
+            throw context.Fail(QqConnectErrorKind.InvalidResponse, Messages.Format(Strings.CompressedBodyUnreadable, context.Operation), ex);
         }
         finally
         {
@@ -144,5 +146,5 @@ internal static class ResponseBodyReader
     }
 
     private static QqConnectException TooLarge(CallContext context, int maxBytes) =>
-        context.Fail(QqConnectErrorKind.ResponseTooLarge, $"QQ Connect answered {context.Operation} with a body larger than {maxBytes} bytes (QqConnectOptions.MaxResponseBodySize).");
+        context.Fail(QqConnectErrorKind.ResponseTooLarge, Messages.Format(Strings.ResponseTooLarge, context.Operation, maxBytes));
 }

@@ -32,7 +32,7 @@ internal sealed class EmulatorConfig
     public string? DenyErrorDescription { get; set; }
 
     /// <summary>Authorization code lifetime in seconds.</summary>
-    public int? CodeLifetimeSeconds { get; set; }
+    public long? CodeLifetimeSeconds { get; set; }
 
     /// <summary>Access token lifetime in seconds (<c>expires_in</c>).</summary>
     public long? AccessTokenLifetimeSeconds { get; set; }

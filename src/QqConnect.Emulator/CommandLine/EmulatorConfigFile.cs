@@ -2,7 +2,11 @@ using System.Text;
 
 namespace QqConnect.Emulator.CommandLine;
 
-/// <summary>Reads the <c>--config</c> file: a regular file of at most <see cref="MaxBytes"/> bytes, UTF-8.</summary>
+/// <summary>
+/// Reads the <c>--config</c> file, UTF-8, of at most <see cref="MaxBytes"/> bytes. The bytes are counted as they are
+/// read, not taken from the file's length, so a pipe (<c>--config &lt;(...)</c>) is read and a device without end
+/// (<c>/dev/zero</c>) stops at the limit.
+/// </summary>
 internal static class EmulatorConfigFile
 {
     /// <summary>The largest configuration file read (1 MiB); a larger one, or a device without end, is refused.</summary>
@@ -14,17 +18,17 @@ internal static class EmulatorConfigFile
     {
         if (string.IsNullOrWhiteSpace(path))
         {
-            throw new UsageException("--config needs a file name, got an empty one.");
+            throw new UsageException("--config needs a file name, got an empty one.", "--config 需要一个文件名，收到的是空的。");
         }
 
         if (Directory.Exists(path))
         {
-            throw new UsageException($"--config: '{path}' is a directory, not a JSON file.");
+            throw new UsageException($"--config: '{path}' is a directory, not a JSON file.", $"--config：'{path}' 是目录，不是 JSON 文件。");
         }
 
         if (!File.Exists(path))
         {
-            throw new UsageException($"--config: there is no file '{path}'.");
+            throw new UsageException($"--config: there is no file '{path}'.", $"--config：文件 '{path}' 不存在。");
         }
 
         try
@@ -40,14 +44,21 @@ internal static class EmulatorConfigFile
 
             if (length > MaxBytes)
             {
-                throw new UsageException($"--config: '{path}' is larger than 1 MiB; a configuration file must be at most 1 MiB.");
+                throw new UsageException(
+                    $"--config: '{path}' is larger than 1 MiB; a configuration file must be at most 1 MiB.",
+                    $"--config：'{path}' 超过 1 MiB；配置文件最多 1 MiB。");
             }
 
             return Encoding.UTF8.GetString(buffer, 0, length).TrimStart('\uFEFF');
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException exception)
         {
-            throw new UsageException($"--config: cannot read '{path}': {exception.Message.ReplaceLineEndings(" ")}", exception);
+            throw new UsageException($"--config: cannot read '{path}': permission denied.", $"--config：无法读取 '{path}'：没有权限。", exception);
+        }
+        catch (IOException exception)
+        {
+            var reason = exception.Message.ReplaceLineEndings(" ");
+            throw new UsageException($"--config: cannot read '{path}': {reason}", $"--config：无法读取 '{path}'：{reason}", exception);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using QqConnect.Client.Testing;
 
 namespace QqConnect.Emulator.CommandLine;
 
@@ -10,7 +11,7 @@ namespace QqConnect.Emulator.CommandLine;
     ReadCommentHandling = JsonCommentHandling.Skip,
     AllowTrailingCommas = true,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    UseStringEnumConverter = true)]
+    Converters = [typeof(EnumNamesConverter<EmulatorFaultKind>), typeof(EnumNamesConverter<EmulatorFaultPhase>), typeof(EnumNamesConverter<EmulatorAvatarPresence>)])]
 [JsonSerializable(typeof(EmulatorConfig))]
 internal sealed partial class EmulatorConfigJsonContext : JsonSerializerContext
 {

@@ -18,6 +18,12 @@ internal sealed class EmulatorToolSettings
     /// <summary>Faults to inject at start-up, in order.</summary>
     public List<EmulatorFault> Faults { get; } = [];
 
+    /// <summary>Whether <c>--control</c> was asked: the control API under <c>/_emulator/</c>.</summary>
+    public bool Control { get; set; }
+
     /// <summary>Whether <c>--help</c> was asked.</summary>
     public bool ShowHelp { get; set; }
+
+    /// <summary>Whether <c>--version</c> was asked.</summary>
+    public bool ShowVersion { get; set; }
 }

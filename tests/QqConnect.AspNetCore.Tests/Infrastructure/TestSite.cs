@@ -44,7 +44,8 @@ public sealed class TestSite : IAsyncDisposable
         Action<IServiceCollection, AuthenticationBuilder, QqConnectEmulator>? configureServices = null,
         Action<WebApplication>? configureApp = null,
         bool addDefaultScheme = true,
-        string? pathBase = null)
+        string? pathBase = null,
+        Action<WebApplication>? configureFirst = null)
     {
         emulator ??= new QqConnectEmulator();
         var builder = WebApplication.CreateSlimBuilder();
@@ -69,6 +70,7 @@ public sealed class TestSite : IAsyncDisposable
 
         configureServices?.Invoke(builder.Services, authentication, emulator);
         var app = builder.Build();
+        configureFirst?.Invoke(app); // middleware before everything else, such as UseRequestLocalization
         if (pathBase is not null)
         {
             app.UsePathBase(pathBase);

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace QqConnect.Sample.Identity.Tests.Infrastructure;
+namespace QqConnect.Sample.Identity.Tests.Farm;
 
 /// <summary>
 /// A browser behind a load balancer: every request goes to the instance the test picks, under the farm's one public
@@ -28,8 +28,14 @@ public sealed class FarmBrowser(string publicHost) : IDisposable
         using var page = await GetAsync(pageInstance, pagePath);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var (action, token) = TestBrowser.FindForm(await page.Content.ReadAsStringAsync(), formId);
+        return await PostAsync(postInstance, action, token, fields);
+    }
+
+    /// <summary>Posts a form's fields with its antiforgery token to <paramref name="instance"/>.</summary>
+    public Task<HttpResponseMessage> PostAsync(Uri instance, string action, string token, params (string Name, string Value)[] fields)
+    {
         var values = fields.Select(field => new KeyValuePair<string, string>(field.Name, field.Value)).Append(new("__RequestVerificationToken", token));
-        return await SendAsync(postInstance, HttpMethod.Post, action, new FormUrlEncodedContent(values));
+        return SendAsync(instance, HttpMethod.Post, action, new FormUrlEncodedContent(values));
     }
 
     public void Dispose() => _http.Dispose();
