@@ -21,6 +21,11 @@ internal static class LoadRunner
             return await Handler.HandlerLoadRunner.RunAsync([.. args.Where(a => a != "--handler")]);
         }
 
+        if (args.Contains("--identity"))
+        {
+            return await Identity.IdentityLoadRunner.RunAsync([.. args.Where(a => a != "--identity")]);
+        }
+
         var concurrency = 16;
         var seconds = 30;
         var warmupSeconds = 3;
@@ -175,9 +180,10 @@ internal sealed class EmulatorHost : IAsyncDisposable
         }
     }
 
-    public static async Task<EmulatorHost> StartInProcessAsync()
+    /// <summary>The emulator server in this process; <paramref name="options"/> for other users or apps than the defaults.</summary>
+    public static async Task<EmulatorHost> StartInProcessAsync(QqConnectEmulatorOptions? options = null)
     {
-        var server = await QqConnectEmulatorServer.StartAsync(new QqConnectEmulatorServerOptions { Port = 0 });
+        var server = await QqConnectEmulatorServer.StartAsync(new QqConnectEmulatorServerOptions { Port = 0, EmulatorOptions = options });
         return new EmulatorHost(server.BaseAddress, null, server);
     }
 

@@ -8,6 +8,7 @@ using QqConnect.Client.Benchmarks;
 // ... -- --ci                              every benchmark once (Dry job, in-process) + 2-second load smoke runs; exit 1 on failure
 // ... -- load --concurrency 16 --seconds 30   the load run (the SDK's three calls)
 // ... -- load --handler --concurrency 16 --seconds 30   browser logins to an AddQqConnect() site
+// ... -- load --identity --nodes 2 --database postgresql   QQ登录 with account binding on a farm of the built demo site
 // ... -- handler-alloc                     bytes per login step (challenge, authorize, callback) for each handler
 if (args.Length > 0 && args[0] == "load")
 {
